@@ -1,0 +1,113 @@
+package dev.bulletin;
+
+import dev.bulletin.hub.Hub;
+import dev.bulletin.hub.Subscriber;
+import dev.bulletin.protocol.ErrorCode;
+import dev.bulletin.protocol.InvalidInput;
+import dev.bulletin.protocol.NewsDraft;
+import dev.bulletin.protocol.ServerFrame;
+import dev.bulletin.store.Cursor;
+import dev.bulletin.store.NewsStore;
+import dev.bulletin.store.StoredNews;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Publishing and subscribing, with their order guaranteed: a publish appends to the store and
+ * fans out while it holds its topic, and a subscribe reads the backlog and joins while it holds
+ * its topics, so a subscriber gets every item exactly once across replay and live delivery.
+ */
+public final class Newsroom {
+
+    private final NewsStore store;
+    private final Hub hub;
+    private final Clock clock;
+    private final int maxTopics;
+
+    public Newsroom(NewsStore store, Hub hub, Clock clock, int maxTopics) {
+        this.store = store;
+        this.hub = hub;
+        this.clock = clock;
+        this.maxTopics = maxTopics;
+    }
+
+    /** Validates and publishes; the same id again returns the original, which is not delivered twice. */
+    public Publication publish(NewsDraft draft) {
+        NewsDraft valid = draft.validated();
+        Optional<StoredNews> earlier = store.findById(valid.id());
+        if (earlier.isPresent()) {
+            return new Publication(earlier.get(), false);
+        }
+        return hub.exclusive(List.of(valid.topic()), () -> {
+            Optional<StoredNews> raced = store.findById(valid.id());
+            if (raced.isPresent()) {
+                return new Publication(raced.get(), false);
+            }
+            StoredNews stored = store.append(valid.topic(), valid.toItem(clock.instant()));
+            hub.broadcast(stored.topic(), hub.encode(frame(stored, false)));
+            return new Publication(stored, true);
+        });
+    }
+
+    /**
+     * Answers {@code subscribed}, then the replayed items, then live ones. A topic whose cursor
+     * cannot be resumed answers {@code false} and replays {@code recent} items instead, if asked.
+     */
+    public void subscribe(Subscriber subscriber, String ref, List<String> topics, Map<String, String> resume,
+                          int recent) {
+        List<String> added = topics.stream().filter(t -> !subscriber.topics().contains(t)).distinct().toList();
+        if (subscriber.topics().size() + added.size() > maxTopics) {
+            throw new InvalidInput(ErrorCode.TOO_MANY_TOPICS, "topics", "a session may follow at most "
+                    + maxTopics + " topics; this one follows " + subscriber.topics().size()
+                    + " and asked for " + added.size() + " more");
+        }
+        hub.exclusive(topics, () -> {
+            Map<String, Boolean> resumed = new LinkedHashMap<>();
+            List<StoredNews> backlog = new ArrayList<>();
+            for (String topic : topics) {
+                Optional<List<StoredNews>> missed = Optional.ofNullable(resume.get(topic))
+                        .flatMap(Cursor::parse)
+                        .flatMap(cursor -> store.after(topic, cursor));
+                if (resume.containsKey(topic)) {
+                    resumed.put(topic, missed.isPresent());
+                }
+                backlog.addAll(missed.orElseGet(() -> recent > 0 ? store.recent(topic, recent) : List.of()));
+                hub.join(subscriber, topic);
+            }
+            hub.send(subscriber, new ServerFrame.Subscribed(ref, topics, resumed));
+            backlog.forEach(news -> hub.send(subscriber, frame(news, true)));
+            return null;
+        });
+    }
+
+    public void unsubscribe(Subscriber subscriber, String ref, List<String> topics) {
+        topics.forEach(topic -> hub.leave(subscriber, topic));
+        hub.send(subscriber, new ServerFrame.Unsubscribed(ref, topics));
+    }
+
+    /**
+     * History for {@code GET /api/news}, oldest first: the items after a cursor, or without one
+     * the newest items; empty when {@code after} cannot be resumed.
+     */
+    public Optional<List<StoredNews>> history(String topic, String after, int limit) {
+        if (after == null) {
+            return Optional.of(store.recent(topic, limit));
+        }
+        return Cursor.parse(after)
+                .flatMap(cursor -> store.after(topic, cursor))
+                .map(items -> items.subList(0, Math.min(limit, items.size())));
+    }
+
+    public NewsStore store() {
+        return store;
+    }
+
+    private static ServerFrame.News frame(StoredNews news, boolean replay) {
+        return new ServerFrame.News(news.topic(), news.cursor().toString(), replay, news.item());
+    }
+}

@@ -1,0 +1,219 @@
+package dev.bulletin.hub;
+
+import dev.bulletin.protocol.ServerFrame;
+import dev.bulletin.protocol.ServerFrameEncoder;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Who is subscribed to what, and the fan-out. Each topic has a lock of its own that orders
+ * publishes to it against subscriptions to it (so replay and live delivery meet with no gap
+ * and no duplicate); nothing is locked across topics, and no lock is ever held while waiting
+ * for a client: fan-out only offers the same text to bounded queues.
+ */
+public final class Hub {
+
+    public static final int GOING_AWAY = 1001;
+    public static final int TRY_AGAIN_LATER = 1013;
+
+    private static final System.Logger LOG = System.getLogger(Hub.class.getName());
+
+    private final Map<String, Topic> topics = new ConcurrentHashMap<>();
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final ServerFrameEncoder encoder = new ServerFrameEncoder();
+    private final HubStats stats = new HubStats();
+    private final AtomicLong ids = new AtomicLong();
+    private final int queueBound;
+    private final Executor closer;
+
+    /**
+     * @param queueBound frames a session may have waiting before it is evicted as a slow consumer
+     * @param closer     runs the close of evicted sessions, so the publishing thread never waits for one
+     */
+    public Hub(int queueBound, Executor closer) {
+        this.queueBound = queueBound;
+        this.closer = closer;
+    }
+
+    public Subscriber connect(Sink sink, String user, boolean publisher) {
+        Subscriber subscriber = new Subscriber("s-" + Long.toHexString(ids.incrementAndGet()), user, publisher, sink);
+        subscriber.attach(new OutboundQueue(sink, queueBound, stats, () -> drop(subscriber)));
+        subscribers.add(subscriber);
+        return subscriber;
+    }
+
+    /** The connection closed: forget the subscriber everywhere. */
+    public void disconnect(Subscriber subscriber) {
+        if (subscriber.markGone()) {
+            stats.dropped.add(subscriber.queue().close());
+        }
+        forget(subscriber);
+    }
+
+    /** Encodes the frame and queues it for one subscriber. */
+    public void send(Subscriber subscriber, ServerFrame frame) {
+        sendText(subscriber, encoder.encode(frame));
+    }
+
+    public String encode(ServerFrame frame) {
+        return encoder.encode(frame);
+    }
+
+    /**
+     * Runs the action while no publish to, and no subscription of, any of these topics runs.
+     * Locks are taken in name order, so two callers never wait for each other in a circle.
+     */
+    public <T> T exclusive(Collection<String> topicNames, Supplier<T> action) {
+        Set<String> names = new TreeSet<>(topicNames);
+        while (true) {
+            List<Topic> locked = new ArrayList<>(names.size());
+            boolean current = true;
+            try {
+                for (String name : names) {
+                    Topic topic = topics.computeIfAbsent(name, Topic::new);
+                    topic.lock.lock();
+                    locked.add(topic);
+                    current &= topics.get(name) == topic;
+                }
+                if (current) {
+                    return action.get();
+                }
+            } finally {
+                for (Topic topic : locked) {
+                    if (topic.subscribers.isEmpty()) {
+                        topics.remove(topic.name, topic);
+                    }
+                    topic.lock.unlock();
+                }
+            }
+        }
+    }
+
+    /** Adds the subscriber to the topic; call inside {@link #exclusive} for that topic. */
+    public void join(Subscriber subscriber, String topicName) {
+        Topic topic = requireLocked(topicName);
+        if (!subscriber.isGone() && subscriber.topicSet().add(topicName)) {
+            topic.subscribers.add(subscriber);
+        }
+    }
+
+    public void leave(Subscriber subscriber, String topicName) {
+        exclusive(List.of(topicName), () -> {
+            subscriber.topicSet().remove(topicName);
+            topics.get(topicName).subscribers.remove(subscriber);
+            return null;
+        });
+    }
+
+    /** Queues the same text for every subscriber of the topic; call inside {@link #exclusive} for it. */
+    public void broadcast(String topicName, String text) {
+        for (Subscriber subscriber : requireLocked(topicName).subscribers) {
+            sendText(subscriber, text);
+        }
+    }
+
+    /** Pings every connection, and closes those that showed no life for two heartbeats. */
+    public void heartbeat(long heartbeatMillis) {
+        long deadline = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(2 * heartbeatMillis);
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.lastSeenNanos() - deadline < 0) {
+                LOG.log(System.Logger.Level.INFO, "Closing session {0}: no sign of life for two heartbeats",
+                        subscriber.id());
+                remove(subscriber, GOING_AWAY, "no heartbeat");
+            } else {
+                subscriber.sink().ping();
+            }
+        }
+    }
+
+    /** Closes every connection with the code, for instance 1001 when the application stops. */
+    public void closeAll(int code, String reason) {
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.markGone()) {
+                stats.dropped.add(subscriber.queue().close());
+                subscriber.sink().close(code, reason);
+            }
+            forget(subscriber);
+        }
+    }
+
+    public int subscriberCount(String topicName) {
+        Topic topic = topics.get(topicName);
+        return topic == null ? 0 : topic.subscribers.size();
+    }
+
+    public Stats stats() {
+        long subscriptions = 0;
+        for (Topic topic : topics.values()) {
+            subscriptions += topic.subscribers.size();
+        }
+        return new Stats(subscribers.size(), subscriptions, stats.delivered.sum(), stats.dropped.sum(),
+                stats.evicted.sum());
+    }
+
+    private void sendText(Subscriber subscriber, String text) {
+        if (subscriber.queue().offer(text) || subscriber.isGone()) {
+            return;
+        }
+        stats.evicted.increment();
+        stats.dropped.increment();
+        LOG.log(System.Logger.Level.INFO, "Evicting session {0}: {1} frames are waiting, it reads too slowly",
+                subscriber.id(), subscriber.queue().size());
+        remove(subscriber, TRY_AGAIN_LATER, "slow consumer");
+    }
+
+    private void drop(Subscriber subscriber) {
+        LOG.log(System.Logger.Level.DEBUG, "Dropping session {0}: a send failed", subscriber.id());
+        remove(subscriber, GOING_AWAY, "send failed");
+    }
+
+    /** Takes a subscriber out of service at once; the close itself runs elsewhere. */
+    private void remove(Subscriber subscriber, int code, String reason) {
+        if (!subscriber.markGone()) {
+            return;
+        }
+        stats.dropped.add(subscriber.queue().close());
+        forget(subscriber);
+        closer.execute(() -> subscriber.sink().close(code, reason));
+    }
+
+    /** Lock-free removal from every set; may run while this thread holds some topic's lock. */
+    private void forget(Subscriber subscriber) {
+        subscribers.remove(subscriber);
+        for (String name : subscriber.topicSet()) {
+            Topic topic = topics.get(name);
+            if (topic != null) {
+                topic.subscribers.remove(subscriber);
+            }
+        }
+    }
+
+    private Topic requireLocked(String name) {
+        Topic topic = topics.get(name);
+        if (topic == null || !topic.lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("topic " + name + " is not held by this thread");
+        }
+        return topic;
+    }
+
+    private static final class Topic {
+        final String name;
+        final ReentrantLock lock = new ReentrantLock();
+        final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+
+        Topic(String name) {
+            this.name = name;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.bulletin.protocol;
+
+import java.util.regex.Pattern;
+
+/** The constants of wire protocol version 1 that code on both sides of the socket shares. */
+public final class Protocol {
+
+    public static final String V1 = "bulletin.v1.json";
+
+    /** The largest client message; the endpoints enforce it with close code 1009. */
+    public static final int MAX_MESSAGE_BYTES = 65_536;
+
+    public static final int MAX_REF_LENGTH = 64;
+    public static final int MAX_RECENT = 100;
+
+    public static final String PUBLISHER_ROLE = "bulletin-publisher";
+
+    private static final Pattern TOPIC = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+    private Protocol() {
+    }
+
+    public static boolean isTopic(String name) {
+        return name != null && TOPIC.matcher(name).matches();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.bulletin.store;
+
+import dev.bulletin.protocol.NewsItem;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The history of every topic, with cursors that increase strictly per topic. */
+public interface NewsStore {
+
+    /** Appends an item to its topic and gives it the next cursor of that topic. */
+    StoredNews append(String topic, NewsItem item);
+
+    /** The item published under this id (the publisher's idempotency key), while the store keeps it. */
+    Optional<StoredNews> findById(String id);
+
+    /**
+     * Every item of the topic after the cursor, oldest first; empty when the history cannot
+     * answer without a gap: the cursor is of another epoch, older than what is kept, or unknown.
+     */
+    Optional<List<StoredNews>> after(String topic, Cursor cursor);
+
+    /** The newest {@code count} items of the topic, oldest first. */
+    List<StoredNews> recent(String topic, int count);
+
+    List<TopicSummary> topics();
+}

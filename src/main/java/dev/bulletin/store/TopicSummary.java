@@ -1,0 +1,5 @@
+package dev.bulletin.store;
+
+/** A topic that has history, with the cursor of its newest item. */
+public record TopicSummary(String name, Cursor lastCursor) {
+}
