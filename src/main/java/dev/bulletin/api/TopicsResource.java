@@ -1,0 +1,31 @@
+package dev.bulletin.api;
+
+import dev.bulletin.Bulletin;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.Comparator;
+import java.util.List;
+
+@Path("/topics")
+@Produces(MediaType.APPLICATION_JSON)
+public class TopicsResource {
+
+    @Inject
+    Bulletin bulletin;
+
+    /** Topics that have been published to, by name. */
+    @GET
+    public List<TopicInfo> topics() {
+        return bulletin.newsroom().store().topics().stream()
+                .map(t -> new TopicInfo(t.name(), bulletin.hub().subscriberCount(t.name()), t.lastCursor().toString()))
+                .sorted(Comparator.comparing(TopicInfo::name))
+                .toList();
+    }
+
+    public record TopicInfo(String name, int subscribers, String lastCursor) {
+    }
+}

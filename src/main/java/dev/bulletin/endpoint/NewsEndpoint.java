@@ -1,0 +1,68 @@
+package dev.bulletin.endpoint;
+
+import dev.bulletin.Bulletin;
+import dev.bulletin.hub.Subscriber;
+import dev.bulletin.protocol.ClientFrame;
+import dev.bulletin.protocol.ClientFrameDecoder;
+import dev.bulletin.protocol.Protocol;
+import dev.bulletin.protocol.ServerFrameEncoder;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/** Public news: any client may follow topics here; a publisher may also publish. */
+@ServerEndpoint(value = NewsEndpoint.PATH, subprotocols = Protocol.V1,
+        encoders = ServerFrameEncoder.class, decoders = ClientFrameDecoder.class,
+        configurator = HandshakeGuard.class)
+public class NewsEndpoint {
+
+    public static final String PATH = "/ws/news";
+
+    private static final System.Logger LOG = System.getLogger(NewsEndpoint.class.getName());
+
+    @Inject
+    Bulletin bulletin;
+
+    private Subscriber subscriber;
+
+    @OnOpen
+    public void onOpen(Session session) {
+        subscriber = bulletin.open(new SessionSink(session), null, HandshakeGuard.isPublisher(session));
+    }
+
+    @OnMessage(maxMessageSize = Protocol.MAX_MESSAGE_BYTES)
+    public void onFrame(ClientFrame frame) {
+        bulletin.handle(subscriber, frame);
+    }
+
+    @OnMessage
+    public void onBinary(Session session, ByteBuffer data) throws IOException {
+        session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted"));
+    }
+
+    @OnMessage
+    public void onPong(PongMessage pong) {
+        subscriber.seen();
+    }
+
+    @OnClose
+    public void onClose() {
+        if (subscriber != null) {
+            bulletin.close(subscriber);
+        }
+    }
+
+    @OnError
+    public void onError(Session session, Throwable failure) {
+        LOG.log(System.Logger.Level.DEBUG, "Session {0} failed: {1}", session.getId(), failure.toString());
+    }
+}
