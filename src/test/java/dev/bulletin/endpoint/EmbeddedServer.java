@@ -1,0 +1,53 @@
+package dev.bulletin.endpoint;
+
+import dev.bulletin.Bulletin;
+import dev.bulletin.BulletinConfig;
+import org.glassfish.tyrus.server.Server;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The endpoint classes on embedded Tyrus over a real socket, on an ephemeral port. Tyrus has
+ * no CDI, so {@link EmbeddedComponentProvider} hands each endpoint this server's core.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+
+    private static volatile Bulletin current;
+
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
+    private final Bulletin bulletin;
+    private final Server server;
+
+    private EmbeddedServer(BulletinConfig config) throws Exception {
+        bulletin = Bulletin.start(config, scheduler);
+        current = bulletin;
+        server = new Server("localhost", -1, "/bulletin", Map.of(), NewsEndpoint.class);
+        server.start();
+    }
+
+    public static EmbeddedServer start(BulletinConfig config) throws Exception {
+        return new EmbeddedServer(config);
+    }
+
+    static Bulletin current() {
+        return current;
+    }
+
+    public Bulletin bulletin() {
+        return bulletin;
+    }
+
+    public URI uri(String path) {
+        return URI.create("ws://localhost:" + server.getPort() + "/bulletin" + path);
+    }
+
+    @Override
+    public void close() {
+        bulletin.stop();
+        server.stop();
+        scheduler.shutdownNow();
+    }
+}

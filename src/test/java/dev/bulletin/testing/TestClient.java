@@ -1,0 +1,170 @@
+package dev.bulletin.testing;
+
+import dev.bulletin.protocol.Codec;
+import dev.bulletin.protocol.Protocol;
+import jakarta.json.JsonObject;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * A Jakarta WebSocket client for tests: it queues every frame it receives, and the test
+ * takes them with a timeout. Nothing is asserted inside a callback.
+ */
+public final class TestClient implements AutoCloseable {
+
+    public static final long WAIT_SECONDS = 10;
+    private static final WebSocketContainer CONTAINER = ContainerProvider.getWebSocketContainer();
+
+    private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    private Session session;
+
+    private TestClient() {
+    }
+
+    public static TestClient connect(URI uri) {
+        return connect(uri, Map.of());
+    }
+
+    /** Connects offering our subprotocol, with extra handshake headers (e.g. Authorization). */
+    public static TestClient connect(URI uri, Map<String, String> headers) {
+        TestClient client = new TestClient();
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .preferredSubprotocols(List.of(Protocol.V1))
+                .configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(Map<String, List<String>> request) {
+                        headers.forEach((name, value) -> request.put(name, List.of(value)));
+                    }
+                })
+                .build();
+        try {
+            client.session = CONTAINER.connectToServer(client.new Listener(), config, uri);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not connect to " + uri, e);
+        }
+        return client;
+    }
+
+    public static Map<String, String> basic(String user, String password) {
+        return Map.of("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()));
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public void send(String json) {
+        try {
+            session.getBasicRemote().sendText(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void sendBinary(byte[] data) {
+        try {
+            session.getBasicRemote().sendBinary(ByteBuffer.wrap(data));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The next frame, failing the test when none comes within the wait. */
+    public JsonObject next() {
+        try {
+            JsonObject frame = frames.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(frame, "no frame within " + WAIT_SECONDS + " s");
+            return frame;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The next frame, which must be of this type. */
+    public JsonObject next(String type) {
+        JsonObject frame = next();
+        assertEquals(type, frame.getString("type"), "unexpected frame " + frame);
+        return frame;
+    }
+
+    /** The next {@code count} frames, each of this type. */
+    public List<JsonObject> next(String type, int count) {
+        List<JsonObject> result = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            result.add(next(type));
+        }
+        return result;
+    }
+
+    /**
+     * Sends a ping frame of the protocol and returns every frame that came before its pong:
+     * the server answers in order, so this shows that nothing else was pending.
+     */
+    public List<JsonObject> drainUntilPong() {
+        send("{\"type\":\"ping\",\"ref\":\"drain\"}");
+        List<JsonObject> before = new ArrayList<>();
+        for (JsonObject frame = next(); !"pong".equals(frame.getString("type")); frame = next()) {
+            before.add(frame);
+        }
+        return before;
+    }
+
+    public CloseReason awaitClose() {
+        try {
+            return closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the connection was not closed within " + WAIT_SECONDS + " s", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (session != null && session.isOpen()) {
+                session.close();
+            }
+        } catch (IOException e) {
+            // already gone
+        }
+    }
+
+    private final class Listener extends Endpoint {
+        @Override
+        public void onOpen(Session opened, EndpointConfig config) {
+            opened.setMaxTextMessageBufferSize(4 * 1024 * 1024);
+            opened.addMessageHandler(String.class, (MessageHandler.Whole<String>) text ->
+                    frames.add(Codec.JSON.createReader(new StringReader(text)).readObject()));
+        }
+
+        @Override
+        public void onClose(Session session, CloseReason reason) {
+            closed.complete(reason);
+        }
+    }
+}
