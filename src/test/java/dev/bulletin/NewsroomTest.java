@@ -1,0 +1,107 @@
+package dev.bulletin;
+
+import dev.bulletin.hub.Hub;
+import dev.bulletin.hub.Sink;
+import dev.bulletin.hub.Subscriber;
+import dev.bulletin.protocol.Codec;
+import dev.bulletin.protocol.NewsDraft;
+import dev.bulletin.store.InMemoryNewsStore;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The ordering guarantees of publish and subscribe, under concurrent publishers. */
+class NewsroomTest {
+
+    private final Hub hub = new Hub(100_000, Runnable::run);
+    private final InMemoryNewsStore store = new InMemoryNewsStore(10_000);
+    private final Newsroom newsroom = new Newsroom(store, hub, Clock.systemUTC(), 100);
+
+    @Test
+    void concurrentPublishersGiveEverySubscriberTheSameOrder() throws Exception {
+        List<Collector> collectors = IntStream.range(0, 3).mapToObj(i -> new Collector()).toList();
+        collectors.forEach(c -> newsroom.subscribe(hub.connect(c, null, false), null, List.of("world"), Map.of(), 0));
+
+        ExecutorService publishers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = IntStream.range(0, 4).mapToObj(p -> publishers.submit(() ->
+                    IntStream.range(0, 250).forEach(i -> newsroom.publish(NewsDraft.of("world", p + "-" + i))))).toList();
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            publishers.shutdown();
+        }
+
+        List<Long> expected = LongStream.rangeClosed(1, 1_000).boxed().toList();
+        for (Collector collector : collectors) {
+            assertEquals(expected, collector.seqs(), "every item once, in cursor order");
+            assertEquals(collectors.get(0).titles(), collector.titles(), "the same order for everyone");
+        }
+    }
+
+    @Test
+    void resumingWhilePublishingLosesAndRepeatsNothing() throws Exception {
+        IntStream.range(0, 100).forEach(i -> newsroom.publish(NewsDraft.of("world", "before " + i)));
+        String cursor = store.recent("world", 50).get(0).cursor().toString();
+
+        ExecutorService publisher = Executors.newSingleThreadExecutor();
+        Collector collector = new Collector();
+        try {
+            Future<?> publishing = publisher.submit(() ->
+                    IntStream.range(0, 2_000).forEach(i -> newsroom.publish(NewsDraft.of("world", "during " + i))));
+            Subscriber subscriber = hub.connect(collector, null, false);
+            newsroom.subscribe(subscriber, "r", List.of("world"), Map.of("world", cursor), 0);
+            publishing.get();
+        } finally {
+            publisher.shutdown();
+        }
+
+        long from = Long.parseLong(cursor.substring(cursor.indexOf(':') + 1)) + 1;
+        assertEquals(LongStream.rangeClosed(from, 2_100).boxed().toList(), collector.seqs());
+    }
+
+    /** Collects the news frames a subscriber is sent. */
+    private static final class Collector implements Sink {
+        private final List<JsonObject> news = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void send(String text, Consumer<Throwable> done) {
+            JsonObject frame = Codec.JSON.createReader(new StringReader(text)).readObject();
+            if ("news".equals(frame.getString("type"))) {
+                news.add(frame);
+            }
+            done.accept(null);
+        }
+
+        @Override
+        public void ping() {
+        }
+
+        @Override
+        public void close(int code, String reason) {
+        }
+
+        List<Long> seqs() {
+            return news.stream().map(f -> f.getString("cursor"))
+                    .map(c -> Long.parseLong(c.substring(c.indexOf(':') + 1))).toList();
+        }
+
+        List<String> titles() {
+            return news.stream().map(f -> f.getJsonObject("item").getString("title")).toList();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.bulletin.hub;
+
+import dev.bulletin.protocol.ServerFrame;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HubTest {
+
+    private final Hub hub = new Hub(4, Runnable::run);
+
+    private Subscriber join(RecordingSink sink, String topic) {
+        Subscriber subscriber = hub.connect(sink, null, false);
+        hub.exclusive(List.of(topic), () -> {
+            hub.join(subscriber, topic);
+            return null;
+        });
+        return subscriber;
+    }
+
+    private void broadcast(String topic, String text) {
+        hub.exclusive(List.of(topic), () -> {
+            hub.broadcast(topic, text);
+            return null;
+        });
+    }
+
+    @Test
+    void sendsTheSameEncodedTextToEverySubscriber() {
+        RecordingSink first = new RecordingSink();
+        RecordingSink second = new RecordingSink();
+        join(first, "world");
+        join(second, "world");
+        String text = hub.encode(new ServerFrame.Pong(null, "now"));
+        broadcast("world", text);
+        assertSame(text, first.sent.get(0), "encoded once, not per session");
+        assertSame(text, second.sent.get(0));
+    }
+
+    @Test
+    void evictsASlowSubscriberWith1013AndKeepsDeliveringToTheOthers() {
+        RecordingSink slow = new RecordingSink();
+        slow.hold = true;
+        RecordingSink fast = new RecordingSink();
+        join(slow, "world");
+        join(fast, "world");
+        for (int i = 0; i < 10; i++) {
+            broadcast("world", "item " + i);
+        }
+        assertEquals(Hub.TRY_AGAIN_LATER, slow.closedWith);
+        assertEquals(10, fast.sent.size());
+        assertEquals(1, hub.subscriberCount("world"));
+        Stats stats = hub.stats();
+        assertEquals(1, stats.evicted());
+        assertEquals(1, stats.sessions());
+    }
+
+    @Test
+    void forgetsADisconnectedSubscriberEverywhere() {
+        RecordingSink sink = new RecordingSink();
+        Subscriber subscriber = join(sink, "world");
+        join(new RecordingSink(), "tech");
+        hub.disconnect(subscriber);
+        broadcast("world", "after");
+        assertTrue(sink.sent.isEmpty());
+        assertEquals(new Stats(1, 1, 0, 0, 0), hub.stats());
+    }
+
+    @Test
+    void joiningOutsideTheTopicsLockIsAMistake() {
+        Subscriber subscriber = hub.connect(new RecordingSink(), null, false);
+        assertThrows(IllegalStateException.class, () -> hub.join(subscriber, "world"));
+    }
+
+    @Test
+    void closesEveryoneWithTheGivenCode() {
+        RecordingSink first = new RecordingSink();
+        RecordingSink second = new RecordingSink();
+        join(first, "a");
+        join(second, "b");
+        hub.closeAll(Hub.GOING_AWAY, "bye");
+        assertEquals(Hub.GOING_AWAY, first.closedWith);
+        assertEquals(Hub.GOING_AWAY, second.closedWith);
+        assertEquals(new Stats(0, 0, 0, 0, 0), hub.stats());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.bulletin.hub;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** A sink that records what it is given; it completes sends at once unless told to hold them. */
+final class RecordingSink implements Sink {
+
+    final List<String> sent = new ArrayList<>();
+    final List<Consumer<Throwable>> pending = new ArrayList<>();
+    boolean hold;
+    int closedWith;
+    int pings;
+
+    @Override
+    public synchronized void send(String text, Consumer<Throwable> done) {
+        sent.add(text);
+        if (hold) {
+            pending.add(done);
+        } else {
+            done.accept(null);
+        }
+    }
+
+    /** Completes the oldest held send. */
+    void complete() {
+        Consumer<Throwable> done;
+        synchronized (this) {
+            done = pending.remove(0);
+        }
+        done.accept(null);
+    }
+
+    @Override
+    public void ping() {
+        pings++;
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        closedWith = code;
+    }
+}
