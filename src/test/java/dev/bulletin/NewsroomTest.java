@@ -37,7 +37,7 @@ class NewsroomTest {
 
         ExecutorService publishers = Executors.newFixedThreadPool(4);
         try {
-            List<Future<?>> done = IntStream.range(0, 4).mapToObj(p -> publishers.submit(() ->
+            List<Future<?>> done = IntStream.range(0, 4).<Future<?>>mapToObj(p -> publishers.submit(() ->
                     IntStream.range(0, 250).forEach(i -> newsroom.publish(NewsDraft.of("world", p + "-" + i))))).toList();
             for (Future<?> future : done) {
                 future.get();
