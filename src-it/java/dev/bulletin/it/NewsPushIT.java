@@ -1,0 +1,175 @@
+package dev.bulletin.it;
+
+import dev.bulletin.testing.RawWebSocket;
+import dev.bulletin.testing.TestClient;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static dev.bulletin.testing.Frames.publish;
+import static dev.bulletin.testing.Frames.subscribe;
+import static dev.bulletin.testing.Frames.subscribeResume;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** News push on a real WildFly, with the WAR that Maven built, over real sockets from outside. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class NewsPushIT {
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("bulletin.war")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Server server;
+
+    @BeforeEach
+    void server() {
+        server = new Server(base);
+    }
+
+    private TestClient subscribed(String topic, Map<String, String> headers) {
+        TestClient client = TestClient.connect(server.news(), headers);
+        client.next("welcome");
+        client.send(subscribe("s", topic));
+        client.next("subscribed");
+        return client;
+    }
+
+    @Test
+    void aRestPublishReachesFiftySubscribersInOrder() {
+        String topic = Server.freshTopic("fanout");
+        List<TestClient> clients = IntStream.range(0, 50).mapToObj(i -> subscribed(topic, Map.of())).toList();
+        try {
+            List<String> cursors = IntStream.range(0, 20).mapToObj(i -> server.publish(topic, "item " + i)
+                    .getString("cursor")).toList();
+            for (TestClient client : clients) {
+                assertEquals(cursors, client.next("news", 20).stream().map(f -> f.getString("cursor")).toList());
+            }
+        } finally {
+            clients.forEach(TestClient::close);
+        }
+    }
+
+    @Test
+    void fourConcurrentPublishersGiveEverySubscriberTheSameOrder() throws Exception {
+        String topic = Server.freshTopic("order");
+        List<TestClient> clients = IntStream.range(0, 3).mapToObj(i -> subscribed(topic, Map.of())).toList();
+        ExecutorService publishers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int p = 0; p < 4; p++) {
+                int publisher = p;
+                done.add(publishers.submit(() -> IntStream.range(0, 25)
+                        .forEach(i -> server.publish(topic, "p" + publisher + " item " + i))));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+            List<String> first = titles(clients.get(0).next("news", 100));
+            assertEquals(100, first.stream().distinct().count(), "every item once");
+            for (TestClient client : clients.subList(1, 3)) {
+                assertEquals(first, titles(client.next("news", 100)));
+            }
+        } finally {
+            publishers.shutdown();
+            clients.forEach(TestClient::close);
+        }
+    }
+
+    @Test
+    void resumingAfterAReconnectDeliversExactlyTheMissedItems() {
+        String topic = Server.freshTopic("resume");
+        String lastSeen;
+        try (TestClient client = subscribed(topic, Map.of())) {
+            IntStream.range(0, 3).forEach(i -> server.publish(topic, "seen " + i));
+            lastSeen = client.next("news", 3).get(2).getString("cursor");
+        }
+        IntStream.range(0, 5).forEach(i -> server.publish(topic, "missed " + i));
+        try (TestClient client = TestClient.connect(server.news())) {
+            client.next("welcome");
+            client.send(subscribeResume("r", topic, lastSeen));
+            assertTrue(client.next("subscribed").getJsonObject("resumed").getBoolean(topic));
+            List<JsonObject> replayed = client.next("news", 5);
+            assertEquals(List.of("missed 0", "missed 1", "missed 2", "missed 3", "missed 4"), titles(replayed));
+            assertTrue(replayed.stream().allMatch(f -> f.getBoolean("replay")));
+            server.publish(topic, "live");
+            assertEquals(List.of("live"), titles(client.next("news", 1)));
+        }
+    }
+
+    @Test
+    void aForeignOriginIsRefusedWith403() throws Exception {
+        String own = "http://" + base.getHost() + ":" + base.getPort();
+        try (RawWebSocket foreign = RawWebSocket.open(server.news(), Map.of("Origin", "http://evil.example"), 0);
+             RawWebSocket same = RawWebSocket.open(server.news(), Map.of("Origin", own), 0);
+             RawWebSocket none = RawWebSocket.open(server.news())) {
+            assertEquals(403, foreign.status());
+            assertEquals(101, same.status());
+            assertEquals(101, none.status(), "a client without Origin is not a browser and is not refused");
+        }
+    }
+
+    @Test
+    void publishingOverTheSocketNeedsThePublisherRole() {
+        String topic = Server.freshTopic("socket");
+        try (TestClient reader = subscribed(topic, Map.of());
+             TestClient alice = subscribed(topic, TestClient.basic("alice", "alice-secret"));
+             TestClient publisher = subscribed(topic, TestClient.basic("publisher", "publisher-secret"))) {
+            alice.send(publish("a", topic, "from alice"));
+            assertEquals("forbidden", alice.next("error").getString("code"));
+
+            publisher.send(publish("p", topic, "from the publisher"));
+            JsonObject news = publisher.next("news");
+            JsonObject published = publisher.next("published");
+            assertEquals("p", published.getString("ref"));
+            assertEquals(news.getString("cursor"), published.getString("cursor"));
+            assertEquals(List.of("from the publisher"), titles(reader.next("news", 1)));
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingDoesNotHoldUpAReadingOne() throws Exception {
+        String topic = Server.freshTopic("slow");
+        String body = "x".repeat(4_000);
+        int items = 5_000;
+        try (TestClient reader = subscribed(topic, Map.of());
+             TestClient publisher = subscribed(topic, TestClient.basic("publisher", "publisher-secret"));
+             RawWebSocket stalled = RawWebSocket.open(server.news(), Map.of(), 4_096)) {
+            stalled.sendText(subscribe("s", topic));
+            for (int i = 0; i < items; i++) {
+                publisher.send("{\"type\":\"publish\",\"topic\":\"" + topic + "\",\"item\":{\"title\":\"item " + i
+                        + "\",\"summary\":\"" + body + "\"}}");
+            }
+            List<JsonObject> received = reader.next("news", items);
+            assertEquals("item " + (items - 1), received.get(items - 1).getJsonObject("item").getString("title"));
+            assertEquals(1013, stalled.readUntil(RawWebSocket.CLOSE).closeCode(), "the stalled client is evicted");
+            assertTrue(server.get("api/stats").getJsonObject("body").getInt("evicted") >= 1);
+        }
+    }
+
+    private static List<String> titles(List<JsonObject> frames) {
+        return frames.stream().map(f -> f.getJsonObject("item").getString("title")).toList();
+    }
+}

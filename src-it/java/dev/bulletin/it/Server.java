@@ -1,0 +1,78 @@
+package dev.bulletin.it;
+
+import dev.bulletin.endpoint.NewsEndpoint;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.bulletin.protocol.Codec;
+import jakarta.json.JsonObject;
+
+/** The deployed application as a client sees it: its WebSocket address and its REST API. */
+final class Server {
+
+    static final String PUBLISHER = "publisher";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final URL base;
+
+    Server(URL base) {
+        this.base = base;
+    }
+
+    URI news() {
+        return URI.create(base.toString().replaceFirst("^http", "ws") + NewsEndpoint.PATH.substring(1));
+    }
+
+    /** Publishes through {@code POST /api/news} as the publisher; returns the answer's body. */
+    JsonObject publish(String topic, String title) {
+        HttpResponse<String> response = post("api/news", "{\"topic\":\"" + topic + "\",\"title\":\"" + title + "\"}");
+        if (response.statusCode() != 201) {
+            throw new AssertionError("publish answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response.body());
+    }
+
+    HttpResponse<String> post(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", basic(PUBLISHER, "publisher-secret"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    JsonObject get(String path) {
+        return Codec.JSON.createReader(new StringReader("{\"body\":" + send(HttpRequest.newBuilder(
+                URI.create(base + path)).build()).body() + "}")).readObject();
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+    }
+
+    /** A topic name no other test uses. */
+    static String freshTopic(String prefix) {
+        return prefix + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    }
+
+    static JsonObject json(String text) {
+        return Codec.JSON.createReader(new StringReader(text)).readObject();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
