@@ -33,7 +33,12 @@ final class Server {
 
     /** Publishes through {@code POST /api/news} as the publisher; returns the answer's body. */
     JsonObject publish(String topic, String title) {
-        HttpResponse<String> response = post("api/news", "{\"topic\":\"" + topic + "\",\"title\":\"" + title + "\"}");
+        return publish(topic, title, "");
+    }
+
+    JsonObject publish(String topic, String title, String summary) {
+        HttpResponse<String> response = post("api/news", "{\"topic\":\"" + topic + "\",\"title\":\"" + title
+                + "\",\"summary\":\"" + summary + "\"}");
         if (response.statusCode() != 201) {
             throw new AssertionError("publish answered " + response.statusCode() + ": " + response.body());
         }

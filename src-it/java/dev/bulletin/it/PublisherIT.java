@@ -1,0 +1,70 @@
+package dev.bulletin.it;
+
+import dev.bulletin.Bulletin;
+import dev.bulletin.api.Publisher;
+import dev.bulletin.protocol.InvalidInput;
+import dev.bulletin.protocol.NewsDraft;
+import dev.bulletin.store.NewsStore;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The injectable Publisher, inside WildFly: it publishes after commit, and never on rollback. */
+@ExtendWith(ArquillianExtension.class)
+class PublisherIT {
+
+    @Deployment
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("bulletin.war")));
+    }
+
+    @Inject
+    Publisher publisher;
+
+    @Inject
+    Bulletin bulletin;
+
+    @Inject
+    UserTransaction transaction;
+
+    @Test
+    void publishesWhenTheTransactionCommits() throws Exception {
+        NewsStore store = bulletin.newsroom().store();
+        transaction.begin();
+        String id = publisher.publish(NewsDraft.of("orders", "Order 7 shipped"));
+        assertTrue(store.findById(id).isEmpty(), "nothing goes out before the commit");
+        transaction.commit();
+        assertEquals("Order 7 shipped", store.findById(id).orElseThrow().item().title());
+    }
+
+    @Test
+    void publishesNothingWhenTheTransactionRollsBack() throws Exception {
+        transaction.begin();
+        String id = publisher.publish(NewsDraft.of("orders", "Order 8 shipped"));
+        transaction.rollback();
+        assertTrue(bulletin.newsroom().store().findById(id).isEmpty());
+    }
+
+    @Test
+    void publishesAtOnceOutsideATransaction() {
+        String id = publisher.publish(NewsDraft.of("orders", "Order 9 shipped"));
+        assertTrue(bulletin.newsroom().store().findById(id).isPresent());
+    }
+
+    @Test
+    void refusesABadDraftAtTheCall() {
+        InvalidInput e = assertThrows(InvalidInput.class, () -> publisher.publish(NewsDraft.of("Orders!", "x")));
+        assertEquals("topic", e.field());
+    }
+}
