@@ -1,8 +1,10 @@
 package dev.bulletin.it;
 
+import dev.bulletin.protocol.Protocol;
 import dev.bulletin.testing.RawWebSocket;
 import dev.bulletin.testing.TestClient;
 import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -166,6 +168,24 @@ class NewsPushIT {
             assertEquals("item " + (items - 1), received.get(items - 1).getJsonObject("item").getString("title"));
             assertTrue(server.get("api/stats").getJsonObject("body").getInt("evicted") >= 1);
             assertEquals(1013, stalled.readUntil(RawWebSocket.CLOSE).closeCode(), "the stalled client was evicted");
+        }
+    }
+
+    @Test
+    void aBinaryFrameClosesWith1003() {
+        try (TestClient client = TestClient.connect(server.news())) {
+            client.next("welcome");
+            client.sendBinary(new byte[] {1, 2, 3});
+            assertEquals(CloseReason.CloseCodes.CANNOT_ACCEPT, client.awaitClose().getCloseCode());
+        }
+    }
+
+    @Test
+    void aMessageOverTheLimitClosesWith1009() {
+        try (TestClient client = TestClient.connect(server.news())) {
+            client.next("welcome");
+            client.send("{\"type\":\"ping\",\"ref\":\"" + "x".repeat(Protocol.MAX_MESSAGE_BYTES) + "\"}");
+            assertEquals(CloseReason.CloseCodes.TOO_BIG, client.awaitClose().getCloseCode());
         }
     }
 

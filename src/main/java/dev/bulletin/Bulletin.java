@@ -104,6 +104,9 @@ public final class Bulletin {
                     publication.news().topic(), publication.news().cursor().toString()));
         } else if (frame instanceof ClientFrame.Ack) {
             throw InvalidInput.badRequest("type", "ack is for notifications; this endpoint carries news only");
+        } else if (frame instanceof ClientFrame.TooBig tooBig) {
+            hub.close(subscriber, Hub.TOO_BIG, "message of " + tooBig.bytes() + " bytes; at most "
+                    + Protocol.MAX_MESSAGE_BYTES + " are allowed");
         } else if (frame instanceof ClientFrame.Invalid invalid) {
             throw invalid.problem();
         }

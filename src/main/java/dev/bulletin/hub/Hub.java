@@ -25,6 +25,7 @@ import java.util.function.Supplier;
 public final class Hub {
 
     public static final int GOING_AWAY = 1001;
+    public static final int TOO_BIG = 1009;
     public static final int TRY_AGAIN_LATER = 1013;
 
     private static final System.Logger LOG = System.getLogger(Hub.class.getName());
@@ -130,7 +131,7 @@ public final class Hub {
             if (subscriber.lastSeenNanos() - deadline < 0) {
                 LOG.log(System.Logger.Level.INFO, "Closing session {0}: no sign of life for two heartbeats",
                         subscriber.id());
-                remove(subscriber, GOING_AWAY, "no heartbeat");
+                close(subscriber, GOING_AWAY, "no heartbeat");
             } else {
                 subscriber.sink().ping();
             }
@@ -170,16 +171,16 @@ public final class Hub {
         stats.dropped.increment();
         LOG.log(System.Logger.Level.INFO, "Evicting session {0}: {1} frames are waiting, it reads too slowly",
                 subscriber.id(), subscriber.queue().size());
-        remove(subscriber, TRY_AGAIN_LATER, "slow consumer");
+        close(subscriber, TRY_AGAIN_LATER, "slow consumer");
     }
 
     private void drop(Subscriber subscriber) {
         LOG.log(System.Logger.Level.DEBUG, "Dropping session {0}: a send failed", subscriber.id());
-        remove(subscriber, GOING_AWAY, "send failed");
+        close(subscriber, GOING_AWAY, "send failed");
     }
 
-    /** Takes a subscriber out of service at once; the close itself runs elsewhere. */
-    private void remove(Subscriber subscriber, int code, String reason) {
+    /** Takes a subscriber out of service at once and closes its connection with the code; the close runs elsewhere. */
+    public void close(Subscriber subscriber, int code, String reason) {
         if (!subscriber.markGone()) {
             return;
         }

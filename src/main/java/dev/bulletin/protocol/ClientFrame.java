@@ -26,6 +26,17 @@ public sealed interface ClientFrame {
     record Publish(String ref, NewsDraft draft) implements ClientFrame {
     }
 
+    /**
+     * A message over {@link Protocol#MAX_MESSAGE_BYTES}, which closes the connection with 1009.
+     * Tyrus enforces the endpoint's {@code maxMessageSize} itself; Undertow (WildFly 39) does not.
+     */
+    record TooBig(int bytes) implements ClientFrame {
+        @Override
+        public String ref() {
+            return null;
+        }
+    }
+
     /** A message that is not a valid client frame; the endpoint answers it with an error frame. */
     record Invalid(String ref, InvalidInput problem) implements ClientFrame {
     }

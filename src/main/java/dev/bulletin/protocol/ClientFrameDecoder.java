@@ -11,6 +11,7 @@ import jakarta.json.bind.JsonbException;
 import jakarta.websocket.Decoder;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,12 @@ public class ClientFrameDecoder implements Decoder.Text<ClientFrame> {
 
     @Override
     public ClientFrame decode(String text) {
+        if (text.length() > Protocol.MAX_MESSAGE_BYTES / 3) {
+            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > Protocol.MAX_MESSAGE_BYTES) {
+                return new ClientFrame.TooBig(bytes);
+            }
+        }
         JsonObject json;
         try (JsonReader reader = Codec.JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();

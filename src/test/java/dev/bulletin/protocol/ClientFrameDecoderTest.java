@@ -64,6 +64,14 @@ class ClientFrameDecoderTest {
     }
 
     @Test
+    void countsTheLimitInUtf8Bytes() {
+        String fits = "{\"type\":\"ping\",\"ref\":\"" + "é".repeat(30_000) + "\"}";
+        assertInstanceOf(ClientFrame.Invalid.class, decoder.decode(fits), "60,024 bytes: decoded (ref too long)");
+        String over = "{\"type\":\"ping\",\"ref\":\"" + "é".repeat(32_760) + "\"}";
+        assertEquals(65_544, assertInstanceOf(ClientFrame.TooBig.class, decoder.decode(over)).bytes());
+    }
+
+    @Test
     void aRefThatIsNotAStringIsNotEchoed() {
         var invalid = assertInstanceOf(ClientFrame.Invalid.class, decoder.decode("{\"type\":\"ping\",\"ref\":5}"));
         assertNull(invalid.ref());
