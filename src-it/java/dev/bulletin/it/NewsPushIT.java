@@ -163,11 +163,28 @@ class NewsPushIT {
             stalled.readUntil(RawWebSocket.TEXT); // subscribed; from here on it reads nothing
             for (int i = 0; i < items; i++) {
                 server.publish(topic, "item " + i, body);
+                if (i % 100 == 0) {
+                    stalled.sendText("{\"type\":\"ping\"}"); // it writes, so the heartbeat does not reap it
+                }
             }
             List<JsonObject> received = reader.next("news", items);
             assertEquals("item " + (items - 1), received.get(items - 1).getJsonObject("item").getString("title"));
             assertTrue(server.get("api/stats").getJsonObject("body").getInt("evicted") >= 1);
             assertEquals(1013, stalled.readUntil(RawWebSocket.CLOSE).closeCode(), "the stalled client was evicted");
+        }
+    }
+
+    @Test
+    void theHeartbeatKeepsAClientThatAnswersPingsAndClosesOneThatDoesNot() throws Exception {
+        try (RawWebSocket answering = RawWebSocket.open(server.news());
+             RawWebSocket silent = RawWebSocket.open(server.news())) {
+            for (int i = 0; i < 4; i++) {
+                answering.pong(answering.readUntil(RawWebSocket.PING));
+            }
+            assertEquals(1001, silent.readUntil(RawWebSocket.CLOSE).closeCode(), "two silent heartbeats");
+            answering.sendText("{\"type\":\"ping\",\"ref\":\"alive\"}");
+            assertTrue(answering.readUntil(RawWebSocket.TEXT).text().contains("\"alive\""),
+                    "four heartbeats later, the answering client is still served");
         }
     }
 

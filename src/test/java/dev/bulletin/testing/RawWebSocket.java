@@ -22,6 +22,7 @@ public final class RawWebSocket implements AutoCloseable {
     public static final int TEXT = 1;
     public static final int CLOSE = 8;
     public static final int PING = 9;
+    public static final int PONG = 10;
 
     private final Socket socket;
     private final DataInputStream in;
@@ -95,9 +96,17 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     public void sendText(String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        send(TEXT, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers a ping as RFC 6455 says: a pong with the ping's payload. */
+    public void pong(Frame ping) throws IOException {
+        send(PONG, ping.payload());
+    }
+
+    private void send(int opcode, byte[] payload) throws IOException {
         ByteBuffer frame = ByteBuffer.allocate(payload.length + 14);
-        frame.put((byte) 0x81);
+        frame.put((byte) (0x80 | opcode));
         if (payload.length < 126) {
             frame.put((byte) (0x80 | payload.length));
         } else if (payload.length < 65_536) {
