@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Publishing and subscribing, with their order guaranteed: a publish appends to the store and
@@ -60,11 +61,12 @@ public final class Newsroom {
      */
     public void subscribe(Subscriber subscriber, String ref, List<String> topics, Map<String, String> resume,
                           int recent) {
-        List<String> added = topics.stream().filter(t -> !subscriber.topics().contains(t)).distinct().toList();
-        if (subscriber.topics().size() + added.size() > maxTopics) {
+        Set<String> following = subscriber.topics();
+        long added = topics.stream().filter(t -> !following.contains(t)).distinct().count();
+        if (following.size() + added > maxTopics) {
             throw new InvalidInput(ErrorCode.TOO_MANY_TOPICS, "topics", "a session may follow at most "
-                    + maxTopics + " topics; this one follows " + subscriber.topics().size()
-                    + " and asked for " + added.size() + " more");
+                    + maxTopics + " topics; this one follows " + following.size()
+                    + " and asked for " + added + " more");
         }
         hub.exclusive(topics, () -> {
             Map<String, Boolean> resumed = new LinkedHashMap<>();

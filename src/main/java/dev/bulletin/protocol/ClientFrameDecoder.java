@@ -65,7 +65,7 @@ public class ClientFrameDecoder implements Decoder.Text<ClientFrame> {
             case "ping" -> new ClientFrame.Ping(ref);
             case "publish" -> new ClientFrame.Publish(ref, draft(json));
             default -> throw new InvalidInput(ErrorCode.UNKNOWN_TYPE, "type",
-                    "type '" + abbreviate(type) + "' is not a client frame; expected subscribe, unsubscribe, ack, ping or publish");
+                    "type '" + Protocol.abbreviate(type) + "' is not a client frame; expected subscribe, unsubscribe, ack, ping or publish");
         };
     }
 
@@ -134,7 +134,7 @@ public class ClientFrameDecoder implements Decoder.Text<ClientFrame> {
     private static void requireTopic(String topic) {
         if (!Protocol.isTopic(topic)) {
             throw new InvalidInput(ErrorCode.BAD_TOPIC, "topics",
-                    "topic '" + abbreviate(topic) + "' does not match [a-z0-9][a-z0-9._-]{0,63}");
+                    "topic '" + Protocol.abbreviate(topic) + "' does not match [a-z0-9][a-z0-9._-]{0,63}");
         }
     }
 
@@ -166,9 +166,5 @@ public class ClientFrameDecoder implements Decoder.Text<ClientFrame> {
             result.add(((JsonString) element).getString());
         }
         return result;
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
     }
 }

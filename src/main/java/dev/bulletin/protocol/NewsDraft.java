@@ -44,7 +44,7 @@ public record NewsDraft(String topic, String title, String summary, String url, 
         }
         if (!Protocol.isTopic(topic)) {
             throw new InvalidInput(ErrorCode.BAD_TOPIC, "topic",
-                    "topic '" + abbreviate(topic) + "' does not match [a-z0-9][a-z0-9._-]{0,63}");
+                    "topic '" + Protocol.abbreviate(topic) + "' does not match [a-z0-9][a-z0-9._-]{0,63}");
         }
         if (title == null || title.isBlank()) {
             throw InvalidInput.badRequest("title", "title is required");
@@ -96,9 +96,5 @@ public record NewsDraft(String topic, String title, String summary, String url, 
         } catch (URISyntaxException e) {
             throw InvalidInput.badRequest("url", "url is not a valid URL: " + e.getReason());
         }
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() <= 80 ? value : value.substring(0, 80) + "…";
     }
 }

@@ -23,4 +23,9 @@ public final class Protocol {
     public static boolean isTopic(String name) {
         return name != null && TOPIC.matcher(name).matches();
     }
+
+    /** A client's value, cut short enough to quote in an error message. */
+    static String abbreviate(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
+    }
 }
