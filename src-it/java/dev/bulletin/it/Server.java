@@ -3,7 +3,6 @@ package dev.bulletin.it;
 import dev.bulletin.endpoint.NewsEndpoint;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -52,9 +51,13 @@ final class Server {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** The JSON body of a GET, wrapped as {@code {"body": ...}} so arrays and objects read alike. */
     JsonObject get(String path) {
-        return Codec.JSON.createReader(new StringReader("{\"body\":" + send(HttpRequest.newBuilder(
-                URI.create(base + path)).build()).body() + "}")).readObject();
+        return json("{\"body\":" + fetch(path).body() + "}");
+    }
+
+    HttpResponse<String> fetch(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).build());
     }
 
     static String basic(String user, String password) {

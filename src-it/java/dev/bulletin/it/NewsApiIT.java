@@ -1,0 +1,134 @@
+package dev.bulletin.it;
+
+import dev.bulletin.testing.TestClient;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static dev.bulletin.testing.Frames.subscribe;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The REST API of PROTOCOL.md on WildFly: publishing, history, topics, and problem+json errors. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class NewsApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("bulletin.war")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Server server;
+
+    @BeforeEach
+    void server() {
+        server = new Server(base);
+    }
+
+    @Test
+    void theSameIdTwiceAnswers200WithTheOriginalAndIsDeliveredOnce() {
+        String topic = Server.freshTopic("idem");
+        String body = "{\"topic\":\"" + topic + "\",\"title\":\"Once\",\"id\":\"" + topic + "-1\"}";
+        try (TestClient client = TestClient.connect(server.news())) {
+            client.next("welcome");
+            client.send(subscribe("s", topic));
+            client.next("subscribed");
+
+            HttpResponse<String> first = server.post("api/news", body);
+            HttpResponse<String> again = server.post("api/news", body);
+            assertEquals(201, first.statusCode());
+            assertEquals(200, again.statusCode());
+            assertEquals(Server.json(first.body()), Server.json(again.body()));
+            assertEquals(topic + "-1", client.next("news").getJsonObject("item").getString("id"));
+            assertEquals(List.of(), client.drainUntilPong(), "delivered once");
+        }
+    }
+
+    @Test
+    void badInputAnswersAProblemThatNamesTheField() {
+        assertProblem(server.post("api/news", "{\"topic\":\"world\"}"), 400, "title");
+        assertProblem(server.post("api/news", "{\"topic\":\"../x\",\"title\":\"t\"}"), 400, "topic");
+        assertProblem(server.post("api/news", "{\"topic\":\"world\",\"title\":\"t\",\"url\":\"javascript:alert(1)\"}"),
+                400, "url");
+        assertProblem(server.post("api/news", "{\"topic\":\"world\",\"title\":\"" + "t".repeat(301) + "\"}"), 400, "title");
+        assertProblem(server.post("api/news", "{\"topic\":\"world\",\"title\":\"t\",\"priority\":\"now\"}"),
+                400, "priority");
+        HttpResponse<String> notJson = server.post("api/news", "not json");
+        assertEquals(400, notJson.statusCode());
+        assertEquals("application/problem+json", notJson.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void publishingNeedsCredentialsAndThePublisherRole() throws Exception {
+        String body = "{\"topic\":\"world\",\"title\":\"t\"}";
+        HttpResponse<String> anonymous = post(body, Map.of());
+        assertProblem(anonymous, 401, null);
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic"));
+        assertProblem(post(body, Map.of("Authorization", Server.basic("alice", "alice-secret"))), 403, null);
+    }
+
+    @Test
+    void historyAnswersAfterACursorAndTopicsListTheirLastCursor() {
+        String topic = Server.freshTopic("history");
+        List<String> cursors = List.of(server.publish(topic, "one"), server.publish(topic, "two"),
+                server.publish(topic, "three")).stream().map(p -> p.getString("cursor")).toList();
+
+        JsonArray after = server.get("api/news?topic=" + topic + "&after=" + cursors.get(0)).getJsonArray("body");
+        assertEquals(List.of("two", "three"), after.getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getJsonObject("item").getString("title")).toList());
+        JsonArray newest = server.get("api/news?topic=" + topic + "&limit=1").getJsonArray("body");
+        assertEquals(cursors.get(2), newest.getJsonObject(0).getString("cursor"));
+
+        JsonObject listed = server.get("api/topics").getJsonArray("body").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("name").equals(topic)).findFirst().orElseThrow();
+        assertEquals(cursors.get(2), listed.getString("lastCursor"));
+        assertEquals(0, listed.getInt("subscribers"));
+    }
+
+    @Test
+    void aCursorFromAnotherStartIsGone() {
+        String topic = Server.freshTopic("gone");
+        server.publish(topic, "one");
+        assertProblem(server.fetch("api/news?topic=" + topic + "&after=0000dead:1"), 410, "after");
+        assertProblem(server.fetch("api/news?topic=" + topic + "&limit=201"), 400, "limit");
+    }
+
+    private HttpResponse<String> post(String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "api/news"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String field) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        JsonObject problem = Server.json(response.body());
+        assertEquals(status, problem.getInt("status"));
+        assertTrue(!problem.getString("detail").isBlank());
+        if (field != null) {
+            assertEquals(field, problem.getString("field"), response.body());
+        }
+    }
+}
