@@ -3,6 +3,7 @@ package dev.bulletin.it;
 import dev.bulletin.endpoint.NewsEndpoint;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
