@@ -3,19 +3,9 @@ package dev.bulletin.it;
 import dev.bulletin.testing.TestClient;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,24 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The REST API of PROTOCOL.md on WildFly: publishing, history, topics, and problem+json errors. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class NewsApiIT {
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("bulletin.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Server server;
-
-    @BeforeEach
-    void server() {
-        server = new Server(base);
-    }
+class NewsApiIT extends DeployedWar {
 
     @Test
     void theSameIdTwiceAnswers200WithTheOriginalAndIsDeliveredOnce() {

@@ -5,18 +5,8 @@ import dev.bulletin.testing.RawWebSocket;
 import dev.bulletin.testing.TestClient;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,24 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** News push on a real WildFly, with the WAR that Maven built, over real sockets from outside. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class NewsPushIT {
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("bulletin.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Server server;
-
-    @BeforeEach
-    void server() {
-        server = new Server(base);
-    }
+class NewsPushIT extends DeployedWar {
 
     private TestClient subscribed(String topic, Map<String, String> headers) {
         TestClient client = TestClient.connect(server.news(), headers);
