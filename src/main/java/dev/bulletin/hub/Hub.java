@@ -56,10 +56,7 @@ public final class Hub {
 
     /** The connection closed: forget the subscriber everywhere. */
     public void disconnect(Subscriber subscriber) {
-        if (subscriber.markGone()) {
-            stats.dropped.add(subscriber.queue().close());
-        }
-        forget(subscriber);
+        retire(subscriber);
     }
 
     /** Encodes the frame and queues it for one subscriber. */
@@ -104,8 +101,12 @@ public final class Hub {
     /** Adds the subscriber to the topic; call inside {@link #exclusive} for that topic. */
     public void join(Subscriber subscriber, String topicName) {
         Topic topic = requireLocked(topicName);
-        if (!subscriber.isGone() && subscriber.topicSet().add(topicName)) {
+        if (subscriber.topicSet().add(topicName)) {
             topic.subscribers.add(subscriber);
+        }
+        if (subscriber.isGone()) {
+            // retired while joining: its lock-free removal may have run before the add above
+            topic.subscribers.remove(subscriber);
         }
     }
 
@@ -141,11 +142,9 @@ public final class Hub {
     /** Closes every connection with the code, for instance 1001 when the application stops. */
     public void closeAll(int code, String reason) {
         for (Subscriber subscriber : subscribers) {
-            if (subscriber.markGone()) {
-                stats.dropped.add(subscriber.queue().close());
+            if (retire(subscriber)) {
                 subscriber.sink().close(code, reason);
             }
-            forget(subscriber);
         }
     }
 
@@ -181,16 +180,20 @@ public final class Hub {
 
     /** Takes a subscriber out of service at once and closes its connection with the code; the close runs elsewhere. */
     public void close(Subscriber subscriber, int code, String reason) {
-        if (!subscriber.markGone()) {
-            return;
+        if (retire(subscriber)) {
+            closer.execute(() -> subscriber.sink().close(code, reason));
         }
-        stats.dropped.add(subscriber.queue().close());
-        forget(subscriber);
-        closer.execute(() -> subscriber.sink().close(code, reason));
     }
 
-    /** Lock-free removal from every set; may run while this thread holds some topic's lock. */
-    private void forget(Subscriber subscriber) {
+    /**
+     * Takes a subscriber out of service: drops its queue and removes it from every set, lock-free,
+     * so it may run while this thread holds some topic's lock. True for the one caller that did it.
+     */
+    private boolean retire(Subscriber subscriber) {
+        if (!subscriber.markGone()) {
+            return false;
+        }
+        stats.dropped.add(subscriber.queue().close());
         subscribers.remove(subscriber);
         for (String name : subscriber.topicSet()) {
             Topic topic = topics.get(name);
@@ -198,6 +201,7 @@ public final class Hub {
                 topic.subscribers.remove(subscriber);
             }
         }
+        return true;
     }
 
     private Topic requireLocked(String name) {
