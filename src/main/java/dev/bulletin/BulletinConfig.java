@@ -13,40 +13,44 @@ import java.util.function.Function;
  * @param heartbeatMillis how often the server pings; two silent heartbeats close the connection
  * @param maxTopics       subscriptions a session may hold
  * @param queueBound      frames a session may have waiting before it is evicted with 1013
- * @param historyPerTopic news items kept per topic for {@code recent} and {@code resume}
+ * @param roles           roles a notification may be addressed to; a user's membership is checked when they connect
+ * @param retentionDays   read notifications and news older than this are purged; unread ones are kept
  */
 public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, int maxTopics, int queueBound,
-                             int historyPerTopic) {
+                             List<String> roles, int retentionDays) {
 
-    public static final BulletinConfig DEFAULTS = new BulletinConfig(List.of(), 30_000, 100, 1_024, 1_000);
+    public static final BulletinConfig DEFAULTS = new BulletinConfig(List.of(), 30_000, 100, 1_024, List.of(), 30);
 
     public BulletinConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
+        roles = List.copyOf(roles);
         requirePositive("heartbeat-ms", heartbeatMillis);
         requirePositive("max-topics", maxTopics);
         requirePositive("queue-bound", queueBound);
-        requirePositive("history-per-topic", historyPerTopic);
+        requirePositive("retention-days", retentionDays);
     }
 
     public static BulletinConfig fromEnvironment() {
         return new BulletinConfig(
-                read("allowed-origins", BulletinConfig::origins, DEFAULTS.allowedOrigins),
+                read("allowed-origins", BulletinConfig::list, DEFAULTS.allowedOrigins),
                 read("heartbeat-ms", Long::parseLong, DEFAULTS.heartbeatMillis),
                 read("max-topics", Integer::parseInt, DEFAULTS.maxTopics),
                 read("queue-bound", Integer::parseInt, DEFAULTS.queueBound),
-                read("history-per-topic", Integer::parseInt, DEFAULTS.historyPerTopic));
+                read("roles", BulletinConfig::list, DEFAULTS.roles),
+                read("retention-days", Integer::parseInt, DEFAULTS.retentionDays));
     }
 
     public BulletinConfig withHeartbeatMillis(long millis) {
-        return new BulletinConfig(allowedOrigins, millis, maxTopics, queueBound, historyPerTopic);
+        return new BulletinConfig(allowedOrigins, millis, maxTopics, queueBound, roles, retentionDays);
     }
 
     public BulletinConfig withQueueBound(int bound) {
-        return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, bound, historyPerTopic);
+        return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, bound, roles, retentionDays);
     }
 
-    public BulletinConfig withHistoryPerTopic(int items) {
-        return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, items);
+    public BulletinConfig withRoles(String... names) {
+        return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, List.of(names),
+                retentionDays);
     }
 
     private static <T> T read(String name, Function<String, T> parse, T fallback) {
@@ -64,7 +68,7 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
         }
     }
 
-    private static List<String> origins(String value) {
+    private static List<String> list(String value) {
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 

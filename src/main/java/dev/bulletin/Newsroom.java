@@ -11,6 +11,7 @@ import dev.bulletin.store.NewsStore;
 import dev.bulletin.store.StoredNews;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,9 @@ import java.util.Set;
  * its topics, so a subscriber gets every item exactly once across replay and live delivery.
  */
 public final class Newsroom {
+
+    /** Items a resume replays per topic; a client further behind gets {@code resumed: false}. */
+    public static final int MAX_REPLAY = 1_000;
 
     private final NewsStore store;
     private final Hub hub;
@@ -49,7 +53,7 @@ public final class Newsroom {
             if (raced.isPresent()) {
                 return new Publication(raced.get(), false);
             }
-            StoredNews stored = store.append(valid.topic(), valid.toItem(clock.instant()));
+            StoredNews stored = store.append(valid.topic(), valid.toItem(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
             hub.broadcast(stored.topic(), hub.encode(frame(stored, false)));
             return new Publication(stored, true);
         });
@@ -74,7 +78,8 @@ public final class Newsroom {
             for (String topic : topics) {
                 Optional<List<StoredNews>> missed = Optional.ofNullable(resume.get(topic))
                         .flatMap(Cursor::parse)
-                        .flatMap(cursor -> store.after(topic, cursor));
+                        .flatMap(cursor -> store.after(topic, cursor, MAX_REPLAY + 1))
+                        .filter(items -> items.size() <= MAX_REPLAY);
                 if (resume.containsKey(topic)) {
                     resumed.put(topic, missed.isPresent());
                 }
@@ -101,8 +106,7 @@ public final class Newsroom {
             return Optional.of(store.recent(topic, limit));
         }
         return Cursor.parse(after)
-                .flatMap(cursor -> store.after(topic, cursor))
-                .map(items -> items.subList(0, Math.min(limit, items.size())));
+                .flatMap(cursor -> store.after(topic, cursor, limit));
     }
 
     public NewsStore store() {

@@ -35,15 +35,7 @@ public class NewsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response publish(NewsDraft draft, @Context SecurityContext security) {
-        if (security.getUserPrincipal() == null) {
-            return Response.fromResponse(Problem.response(Response.Status.UNAUTHORIZED, "unauthorized",
-                    "publishing needs a user: send credentials", null))
-                    .header("WWW-Authenticate", "Basic realm=\"bulletin\"").build();
-        }
-        if (!security.isUserInRole(Protocol.PUBLISHER_ROLE)) {
-            return Problem.response(Response.Status.FORBIDDEN, ErrorCode.FORBIDDEN,
-                    "publishing needs a user in role " + Protocol.PUBLISHER_ROLE, null);
-        }
+        Access.requireRole(security, Protocol.PUBLISHER_ROLE, "publishing");
         if (draft == null) {
             throw InvalidInput.badRequest(null, "the body must be a JSON object with at least topic and title");
         }
@@ -71,7 +63,7 @@ public class NewsResource {
         return Response.ok(items.get().stream().map(NewsEntry::of).toList()).build();
     }
 
-    private static int limit(String value) {
+    static int limit(String value) {
         try {
             int limit = Integer.parseInt(value);
             if (limit >= 1 && limit <= MAX_LIMIT) {

@@ -2,6 +2,7 @@ package dev.bulletin.api;
 
 import dev.bulletin.Bulletin;
 import dev.bulletin.protocol.NewsDraft;
+import dev.bulletin.protocol.NotificationDraft;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -9,8 +10,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 /**
- * What an application that embeds Bulletin injects to publish. Inside a transaction the item
- * goes out after the commit, and not at all on rollback; outside one it goes out at once.
+ * What an application that embeds Bulletin injects to publish news and notify users. Inside a
+ * transaction the item is stored and sent after the commit, and not at all on rollback; outside
+ * one it goes out at once.
  */
 @ApplicationScoped
 public class Publisher {
@@ -20,6 +22,9 @@ public class Publisher {
 
     @Inject
     Event<Pending> pending;
+
+    @Inject
+    Event<PendingNotification> pendingNotification;
 
     /**
      * Validates the draft now, publishes it once the surrounding transaction commits.
@@ -33,11 +38,31 @@ public class Publisher {
         return valid.id();
     }
 
+    /**
+     * Validates the notification now, sends it once the surrounding transaction commits.
+     *
+     * @return the notification's id: the draft's own, or a new one
+     * @throws dev.bulletin.protocol.InvalidInput naming the field at fault
+     */
+    public String notify(NotificationDraft draft) {
+        NotificationDraft valid = draft.validated();
+        pendingNotification.fire(new PendingNotification(valid));
+        return valid.id();
+    }
+
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Pending news) {
         bulletin.newsroom().publish(news.draft());
     }
 
-    /** A validated draft waiting for its transaction to end. */
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) PendingNotification notification) {
+        bulletin.notifications().notify(notification.draft());
+    }
+
+    /** A validated news draft waiting for its transaction to end. */
     public record Pending(NewsDraft draft) {
+    }
+
+    /** A validated notification waiting for its transaction to end. */
+    public record PendingNotification(NotificationDraft draft) {
     }
 }

@@ -1,27 +1,49 @@
 package dev.bulletin.endpoint;
 
+import dev.bulletin.BulletinConfig;
+import dev.bulletin.hub.Identity;
 import dev.bulletin.protocol.Protocol;
+import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 
+import java.security.Principal;
+import java.util.Optional;
+import java.util.Set;
+
 /**
- * Carries what only the upgrade request knows (the caller's roles) into the session. The
- * refusals that need an HTTP status (403 for a foreign Origin) happen before the upgrade, in
- * {@link OriginFilter}, because a configurator cannot answer with a status of its own choosing.
+ * Carries what only the upgrade request knows (the container's user, their roles, their HTTP
+ * session) into the WebSocket session. The refusals that need an HTTP status (403 for a foreign
+ * Origin, 401 for no user) happen before the upgrade, in {@link OriginFilter} and
+ * {@link UserGate}, because a configurator cannot answer with a status of its own choosing.
  */
 public class HandshakeGuard extends ServerEndpointConfig.Configurator {
 
     private static final String PUBLISHER = "bulletin.publisher";
+    private static final String IDENTITY = "bulletin.identity";
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         // WebSocket 2.1: these user properties are a per-connection copy, seeded into the Session.
-        config.getUserProperties().put(PUBLISHER, request.isUserInRole(Protocol.PUBLISHER_ROLE));
+        boolean publisher = request.isUserInRole(Protocol.PUBLISHER_ROLE);
+        config.getUserProperties().put(PUBLISHER, publisher);
+        Principal principal = request.getUserPrincipal();
+        if (principal != null) {
+            Set<String> roles = Identity.checkRoles(BulletinConfig.fromEnvironment().roles(), request::isUserInRole);
+            Object httpSession = request.getHttpSession();
+            config.getUserProperties().put(IDENTITY, new Identity(principal.getName(), roles,
+                    httpSession instanceof HttpSession s ? s.getId() : null));
+        }
     }
 
     static boolean isPublisher(Session session) {
         return Boolean.TRUE.equals(session.getUserProperties().get(PUBLISHER));
+    }
+
+    /** The user the container authenticated on the upgrade request, if it did. */
+    static Optional<Identity> identity(Session session) {
+        return Optional.ofNullable((Identity) session.getUserProperties().get(IDENTITY));
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +28,7 @@ public final class Hub {
     public static final int GOING_AWAY = 1001;
     public static final int TOO_BIG = 1009;
     public static final int TRY_AGAIN_LATER = 1013;
+    public static final int AUTHENTICATION_ENDED = 4001;
 
     private static final System.Logger LOG = System.getLogger(Hub.class.getName());
 
@@ -47,8 +49,19 @@ public final class Hub {
         this.closer = closer;
     }
 
-    public Subscriber connect(Sink sink, String user, boolean publisher) {
-        Subscriber subscriber = new Subscriber("s-" + Long.toHexString(ids.incrementAndGet()), user, publisher, sink);
+    /** A stream name that no topic can have: the inbox of one user. */
+    public static String inbox(String user) {
+        return "user:" + user;
+    }
+
+    /** A stream name that no topic can have: the connections of users in one role. */
+    public static String role(String role) {
+        return "role:" + role;
+    }
+
+    public Subscriber connect(Sink sink, Identity identity, boolean publisher) {
+        Subscriber subscriber = new Subscriber("s-" + Long.toHexString(ids.incrementAndGet()), identity, publisher,
+                sink);
         subscriber.attach(new OutboundQueue(sink, queueBound, stats, () -> drop(subscriber)));
         subscribers.add(subscriber);
         return subscriber;
@@ -120,9 +133,22 @@ public final class Hub {
 
     /** Queues the same text for every subscriber of the topic; call inside {@link #exclusive} for it. */
     public void broadcast(String topicName, String text) {
+        broadcast(topicName, text, null);
+    }
+
+    /** Queues the same text for every subscriber of the topic but one; call inside {@link #exclusive} for it. */
+    public void broadcast(String topicName, String text, Subscriber except) {
         for (Subscriber subscriber : requireLocked(topicName).subscribers) {
-            sendText(subscriber, text);
+            if (subscriber != except) {
+                sendText(subscriber, text);
+            }
         }
+    }
+
+    /** The subscribers of a stream at this moment, read without a lock. */
+    public List<Subscriber> members(String topicName) {
+        Topic topic = topics.get(topicName);
+        return topic == null ? List.of() : List.copyOf(topic.subscribers);
     }
 
     /** Pings every connection, and closes those that showed no life for two heartbeats. */
@@ -141,11 +167,19 @@ public final class Hub {
 
     /** Closes every connection with the code, for instance 1001 when the application stops. */
     public void closeAll(int code, String reason) {
+        closeAll(subscriber -> true, code, reason);
+    }
+
+    /** Closes the matching connections with the code; returns how many. */
+    public int closeAll(Predicate<Subscriber> which, int code, String reason) {
+        int closed = 0;
         for (Subscriber subscriber : subscribers) {
-            if (retire(subscriber)) {
+            if (which.test(subscriber) && retire(subscriber)) {
                 subscriber.sink().close(code, reason);
+                closed++;
             }
         }
+        return closed;
     }
 
     public int subscriberCount(String topicName) {

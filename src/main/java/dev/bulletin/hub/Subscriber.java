@@ -1,14 +1,17 @@
 package dev.bulletin.hub;
 
+import dev.bulletin.protocol.Protocol;
+
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /** One open connection as the hub sees it: who it is, what it follows, and its outbound queue. */
 public final class Subscriber {
 
     private final String id;
-    private final String user;
+    private final Identity identity;
     private final boolean publisher;
     private final Sink sink;
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
@@ -16,9 +19,9 @@ public final class Subscriber {
     private OutboundQueue queue;
     private volatile long lastSeenNanos = System.nanoTime();
 
-    Subscriber(String id, String user, boolean publisher, Sink sink) {
+    Subscriber(String id, Identity identity, boolean publisher, Sink sink) {
         this.id = id;
-        this.user = user;
+        this.identity = identity;
         this.publisher = publisher;
         this.sink = sink;
     }
@@ -33,15 +36,21 @@ public final class Subscriber {
 
     /** The authenticated user name, or null. */
     public String user() {
-        return user;
+        return identity == null ? null : identity.user();
+    }
+
+    /** Who is on this connection, or null when nobody authenticated (the news endpoint). */
+    public Identity identity() {
+        return identity;
     }
 
     public boolean isPublisher() {
         return publisher;
     }
 
+    /** The topics this subscriber follows (not its inbox). */
     public Set<String> topics() {
-        return Set.copyOf(topics);
+        return topics.stream().filter(Protocol::isTopic).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Records that the client showed life: any frame, or a pong. */
@@ -53,6 +62,7 @@ public final class Subscriber {
         return lastSeenNanos;
     }
 
+    /** Every stream this subscriber is in: its topics, its inbox and its roles. */
     Set<String> topicSet() {
         return topics;
     }

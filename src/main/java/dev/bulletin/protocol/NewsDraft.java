@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * What a publisher sends: the body of {@code POST /api/news}, the {@code item} of a
@@ -22,8 +21,6 @@ public record NewsDraft(String topic, String title, String summary, String url, 
     public static final int MAX_TAGS = 20;
     public static final int MAX_TAG = 64;
     public static final Set<String> PRIORITIES = Set.of("low", "normal", "high", "urgent");
-
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     public static NewsDraft of(String topic, String title) {
         return new NewsDraft(topic, title, null, null, null, null, null);
@@ -67,7 +64,7 @@ public record NewsDraft(String topic, String title, String summary, String url, 
                 throw InvalidInput.badRequest("tags", "each tag must be 1 to " + MAX_TAG + " characters");
             }
         }
-        if (id != null && !ID.matcher(id).matches()) {
+        if (id != null && !Protocol.isId(id)) {
             throw InvalidInput.badRequest("id", "id must be 1 to 64 characters of A-Z a-z 0-9 . _ : -");
         }
         return new NewsDraft(topic, title, summary, url, priority == null ? "normal" : priority,
@@ -79,7 +76,7 @@ public record NewsDraft(String topic, String title, String summary, String url, 
         return new NewsItem(id, title, summary, url, priority, tags, publishedAt);
     }
 
-    private static void requireAtMost(String field, String value, int max) {
+    static void requireAtMost(String field, String value, int max) {
         if (value != null && value.length() > max) {
             throw InvalidInput.badRequest(field, field + " is " + value.length()
                     + " characters long; at most " + max + " are allowed");

@@ -16,12 +16,18 @@ public final class Protocol {
     public static final String PUBLISHER_ROLE = "bulletin-publisher";
 
     private static final Pattern TOPIC = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private Protocol() {
     }
 
     public static boolean isTopic(String name) {
         return name != null && TOPIC.matcher(name).matches();
+    }
+
+    /** An id a publisher may choose for an item (its idempotency key). */
+    public static boolean isId(String id) {
+        return id != null && ID.matcher(id).matches();
     }
 
     /** A client's value, cut short enough to quote in an error message. */

@@ -15,6 +15,9 @@ import java.util.Map;
     @JsonbSubtype(alias = "pong", type = ServerFrame.Pong.class),
     @JsonbSubtype(alias = "published", type = ServerFrame.Published.class),
     @JsonbSubtype(alias = "news", type = ServerFrame.News.class),
+    @JsonbSubtype(alias = "notification", type = ServerFrame.Notification.class),
+    @JsonbSubtype(alias = "acked", type = ServerFrame.Acked.class),
+    @JsonbSubtype(alias = "read", type = ServerFrame.Read.class),
     @JsonbSubtype(alias = "error", type = ServerFrame.Error.class)
 })
 public sealed interface ServerFrame {
@@ -39,6 +42,16 @@ public sealed interface ServerFrame {
     }
 
     record News(String topic, String cursor, boolean replay, NewsItem item) implements ServerFrame {
+    }
+
+    record Notification(String cursor, boolean replay, NotificationItem item) implements ServerFrame {
+    }
+
+    record Acked(String ref, List<String> ids) implements ServerFrame {
+    }
+
+    /** Another session of the same user, or the HTTP API, marked these notifications read. */
+    record Read(List<String> ids) implements ServerFrame {
     }
 
     record Error(String ref, String code, String message) implements ServerFrame {

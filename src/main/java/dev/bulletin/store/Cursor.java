@@ -1,5 +1,7 @@
 package dev.bulletin.store;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -8,6 +10,15 @@ import java.util.Optional;
  * is recognised and never mistaken for a position in this one. Clients treat it as opaque.
  */
 public record Cursor(String epoch, long seq) {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A fresh epoch for a store that starts with no history. */
+    public static String newEpoch() {
+        byte[] random = new byte[4];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
 
     public static Optional<Cursor> parse(String text) {
         if (text == null) {

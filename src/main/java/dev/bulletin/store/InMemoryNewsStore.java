@@ -2,18 +2,18 @@ package dev.bulletin.store;
 
 import dev.bulletin.protocol.NewsItem;
 
-import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps the newest {@code historyPerTopic} items of each topic in memory. Every instance
- * has an epoch of its own, so cursors handed out before a restart resume as {@code false}.
+ * Keeps the newest {@code historyPerTopic} items of each topic in memory, for tests and for
+ * embedding without a database. Every instance has an epoch of its own, so cursors handed out
+ * before a restart resume as {@code false}.
  */
 public class InMemoryNewsStore implements NewsStore {
 
@@ -23,9 +23,7 @@ public class InMemoryNewsStore implements NewsStore {
     private final Map<String, StoredNews> byId = new ConcurrentHashMap<>();
 
     public InMemoryNewsStore(int historyPerTopic) {
-        byte[] random = new byte[4];
-        new SecureRandom().nextBytes(random);
-        this.epoch = HexFormat.of().formatHex(random);
+        this.epoch = Cursor.newEpoch();
         this.historyPerTopic = historyPerTopic;
     }
 
@@ -46,7 +44,7 @@ public class InMemoryNewsStore implements NewsStore {
     }
 
     @Override
-    public Optional<List<StoredNews>> after(String topic, Cursor cursor) {
+    public Optional<List<StoredNews>> after(String topic, Cursor cursor, int limit) {
         if (!epoch.equals(cursor.epoch())) {
             return Optional.empty();
         }
@@ -54,7 +52,7 @@ public class InMemoryNewsStore implements NewsStore {
         if (log == null) {
             return cursor.seq() == 0 ? Optional.of(List.of()) : Optional.empty();
         }
-        return log.after(cursor.seq());
+        return log.after(cursor.seq()).map(items -> items.subList(0, Math.min(limit, items.size())));
     }
 
     @Override
@@ -68,6 +66,11 @@ public class InMemoryNewsStore implements NewsStore {
         List<TopicSummary> topics = new ArrayList<>();
         logs.values().forEach(log -> topics.add(log.summary()));
         return topics;
+    }
+
+    @Override
+    public int purge(Instant before) {
+        return logs.values().stream().mapToInt(log -> log.purge(before)).sum();
     }
 
     /** One topic's history; its monitor orders appends and reads of that topic only. */
@@ -101,6 +104,15 @@ public class InMemoryNewsStore implements NewsStore {
         synchronized List<StoredNews> recent(int count) {
             List<StoredNews> all = new ArrayList<>(items);
             return List.copyOf(all.subList(Math.max(0, all.size() - count), all.size()));
+        }
+
+        synchronized int purge(Instant before) {
+            int purged = 0;
+            while (!items.isEmpty() && items.peekFirst().item().publishedAt().isBefore(before)) {
+                byId.remove(items.removeFirst().item().id());
+                purged++;
+            }
+            return purged;
         }
 
         synchronized TopicSummary summary() {

@@ -7,12 +7,17 @@ public class EmbeddedComponentProvider extends ComponentProvider {
 
     @Override
     public boolean isApplicable(Class<?> c) {
-        return c == NewsEndpoint.class;
+        return c == NewsEndpoint.class || c == NotificationsEndpoint.class;
     }
 
     @Override
     public <T> Object create(Class<T> c) {
-        NewsEndpoint endpoint = new NewsEndpoint();
+        if (c == NewsEndpoint.class) {
+            NewsEndpoint endpoint = new NewsEndpoint();
+            endpoint.bulletin = EmbeddedServer.current();
+            return endpoint;
+        }
+        NotificationsEndpoint endpoint = new NotificationsEndpoint();
         endpoint.bulletin = EmbeddedServer.current();
         return endpoint;
     }

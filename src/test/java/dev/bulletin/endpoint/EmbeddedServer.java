@@ -2,6 +2,8 @@ package dev.bulletin.endpoint;
 
 import dev.bulletin.Bulletin;
 import dev.bulletin.BulletinConfig;
+import dev.bulletin.store.InMemoryNewsStore;
+import dev.bulletin.store.InMemoryNotificationStore;
 import org.glassfish.tyrus.server.Server;
 
 import java.net.URI;
@@ -10,8 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The endpoint classes on embedded Tyrus over a real socket, on an ephemeral port. Tyrus has
- * no CDI, so {@link EmbeddedComponentProvider} hands each endpoint this server's core.
+ * The endpoint classes on embedded Tyrus over a real socket, on an ephemeral port, with the
+ * in-memory stores. Tyrus has no CDI, so {@link EmbeddedComponentProvider} hands each endpoint
+ * this server's core; it has no servlet filters either, so the 401 and 403 answers of
+ * {@link UserGate} and {@link OriginFilter} are tested on WildFly.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
@@ -22,9 +26,9 @@ public final class EmbeddedServer implements AutoCloseable {
     private final Server server;
 
     private EmbeddedServer(BulletinConfig config) throws Exception {
-        bulletin = Bulletin.start(config, scheduler);
+        bulletin = Bulletin.start(config, new InMemoryNewsStore(1_000), new InMemoryNotificationStore(), scheduler);
         current = bulletin;
-        server = new Server("localhost", -1, "/bulletin", Map.of(), NewsEndpoint.class);
+        server = new Server("localhost", -1, "/bulletin", Map.of(), NewsEndpoint.class, NotificationsEndpoint.class);
         server.start();
     }
 

@@ -33,8 +33,8 @@ class InMemoryNewsStoreTest {
         StoredNews first = append("a", "1");
         append("a", "2");
         append("a", "3");
-        assertEquals(List.of("2", "3"), titles(store.after("a", first.cursor())));
-        assertEquals(List.of(), titles(store.after("a", new Cursor(store.epoch(), 3))));
+        assertEquals(List.of("2", "3"), titles(store.after("a", first.cursor(), 100)));
+        assertEquals(List.of(), titles(store.after("a", new Cursor(store.epoch(), 3), 100)));
     }
 
     @Test
@@ -43,11 +43,11 @@ class InMemoryNewsStoreTest {
         for (int i = 2; i <= 5; i++) {
             append("a", String.valueOf(i));
         }
-        assertEquals(Optional.empty(), store.after("a", first.cursor()), "item 2 is no longer kept");
-        assertEquals(List.of("3", "4", "5"), titles(store.after("a", new Cursor(store.epoch(), 2))));
-        assertEquals(Optional.empty(), store.after("a", new Cursor("other", 4)), "another epoch");
-        assertEquals(Optional.empty(), store.after("a", new Cursor(store.epoch(), 9)), "a cursor from the future");
-        assertEquals(Optional.of(List.of()), store.after("never", new Cursor(store.epoch(), 0)));
+        assertEquals(Optional.empty(), store.after("a", first.cursor(), 100), "item 2 is no longer kept");
+        assertEquals(List.of("3", "4", "5"), titles(store.after("a", new Cursor(store.epoch(), 2), 100)));
+        assertEquals(Optional.empty(), store.after("a", new Cursor("other", 4), 100), "another epoch");
+        assertEquals(Optional.empty(), store.after("a", new Cursor(store.epoch(), 9), 100), "a cursor from the future");
+        assertEquals(Optional.of(List.of()), store.after("never", new Cursor(store.epoch(), 0), 100));
     }
 
     @Test

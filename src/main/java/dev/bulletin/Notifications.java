@@ -1,0 +1,168 @@
+package dev.bulletin;
+
+import dev.bulletin.hub.Hub;
+import dev.bulletin.hub.Subscriber;
+import dev.bulletin.protocol.ErrorCode;
+import dev.bulletin.protocol.InvalidInput;
+import dev.bulletin.protocol.NotificationDraft;
+import dev.bulletin.protocol.NotificationDraft.Audience;
+import dev.bulletin.protocol.ServerFrame;
+import dev.bulletin.store.Cursor;
+import dev.bulletin.store.NotificationStore;
+import dev.bulletin.store.StoredNotification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Personal notifications and their read state. Every change to a user's inbox happens while the
+ * hub holds that inbox, so a session that connects gets each notification exactly once: in its
+ * replay of unread ones or live, never both and never neither.
+ */
+public final class Notifications {
+
+    /** Unread notifications replayed to a connecting session, newest kept when there are more. */
+    public static final int MAX_REPLAY = 1_000;
+
+    private final NotificationStore store;
+    private final Hub hub;
+    private final Clock clock;
+    private final Set<String> roles;
+    private final Duration retention;
+
+    /**
+     * @param roles     the roles a notification may be addressed to: those checked when a user connects
+     * @param retention how long read notifications are kept, and how far back a role's notifications reach a new member
+     */
+    public Notifications(NotificationStore store, Hub hub, Clock clock, Set<String> roles, Duration retention) {
+        this.store = store;
+        this.hub = hub;
+        this.clock = clock;
+        this.roles = Set.copyOf(roles);
+        this.retention = retention;
+    }
+
+    /** Validates and stores; named users and connected members of the roles get it now, others when they connect. */
+    public Notified notify(NotificationDraft draft) {
+        NotificationDraft valid = draft.validated();
+        for (String role : valid.to().roles()) {
+            if (!roles.contains(role)) {
+                throw InvalidInput.badRequest("to.roles", "role '" + role + "' is not one Bulletin checks at connect;"
+                        + " add it to the setting bulletin.roles (now " + roles + ")");
+            }
+        }
+        Optional<Audience> earlier = store.findById(valid.id());
+        if (earlier.isPresent()) {
+            return new Notified(valid.id(), earlier.get(), false);
+        }
+        List<String> inboxes = valid.to().users().stream().map(Hub::inbox).toList();
+        Notified notified = hub.exclusive(inboxes, () -> {
+            Optional<Audience> raced = store.findById(valid.id());
+            if (raced.isPresent()) {
+                return new Notified(valid.id(), raced.get(), false);
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            store.add(valid.toItem(now), valid.to()).forEach(entry -> deliver(entry));
+            return new Notified(valid.id(), valid.to(), true);
+        });
+        if (notified.created()) {
+            valid.to().roles().forEach(this::deliverToRole);
+        }
+        return notified;
+    }
+
+    /** A user's session opened: enters what their roles have for them, replays the unread, then delivers live. */
+    public void connect(Subscriber subscriber) {
+        String user = subscriber.user();
+        List<String> streams = new ArrayList<>();
+        streams.add(Hub.inbox(user));
+        subscriber.identity().roles().stream().filter(roles::contains).map(Hub::role).forEach(streams::add);
+        hub.exclusive(streams, () -> {
+            claim(subscriber);
+            List<StoredNotification> unread = store.list(user, null, true, MAX_REPLAY).orElseThrow();
+            streams.forEach(stream -> hub.join(subscriber, stream));
+            unread.forEach(entry -> hub.send(subscriber, frame(entry, true)));
+            return null;
+        });
+    }
+
+    /** Marks the ids read for the acking session, and tells the user's other sessions. */
+    public void ack(Subscriber subscriber, String ref, List<String> ids) {
+        markRead(subscriber.user(), ids, subscriber);
+        hub.send(subscriber, new ServerFrame.Acked(ref, ids));
+    }
+
+    /** Marks the ids read and tells every open session of the user; not-found when any id is not theirs. */
+    public void markRead(String user, List<String> ids) {
+        markRead(user, ids, null);
+    }
+
+    /** The user's own notifications, oldest first; empty when {@code after} is of another store's life. */
+    public Optional<List<StoredNotification>> list(String user, String after, boolean unreadOnly, int limit) {
+        if (after == null) {
+            return store.list(user, null, unreadOnly, limit);
+        }
+        return Cursor.parse(after).flatMap(cursor -> store.list(user, cursor, unreadOnly, limit));
+    }
+
+    /** The oldest creation time still kept for read notifications. */
+    public Instant retainedSince() {
+        return clock.instant().minus(retention);
+    }
+
+    public int purge() {
+        return store.purge(retainedSince());
+    }
+
+    private void markRead(String user, List<String> ids, Subscriber acking) {
+        if (ids.isEmpty()) {
+            throw InvalidInput.badRequest("ids", "ids must name at least one notification");
+        }
+        hub.exclusive(List.of(Hub.inbox(user)), () -> {
+            NotificationStore.MarkResult result = store.markRead(user, ids);
+            if (!result.done()) {
+                throw new InvalidInput(ErrorCode.NOT_FOUND, "ids", "no notification of yours has the id "
+                        + String.join(", ", result.unknown()) + "; nothing was marked read");
+            }
+            hub.broadcast(Hub.inbox(user), hub.encode(new ServerFrame.Read(ids)), acking);
+            return null;
+        });
+    }
+
+    private void deliverToRole(String role) {
+        Map<String, Subscriber> users = new LinkedHashMap<>();
+        hub.members(Hub.role(role)).forEach(member -> users.putIfAbsent(member.user(), member));
+        users.values().forEach(member -> hub.exclusive(List.of(Hub.inbox(member.user())), () -> {
+            claim(member);
+            return null;
+        }));
+    }
+
+    /** Enters the notifications of the subscriber's roles into its user's inbox and delivers them to the sessions there. */
+    private void claim(Subscriber subscriber) {
+        List<String> checked = subscriber.identity().roles().stream().filter(roles::contains).toList();
+        if (!checked.isEmpty()) {
+            store.claim(subscriber.user(), checked, retainedSince()).forEach(entry -> deliver(entry));
+        }
+    }
+
+    private void deliver(StoredNotification entry) {
+        hub.broadcast(Hub.inbox(entry.user()), hub.encode(frame(entry, false)));
+    }
+
+    private static ServerFrame.Notification frame(StoredNotification entry, boolean replay) {
+        return new ServerFrame.Notification(entry.cursor().toString(), replay, entry.item());
+    }
+
+    /** The outcome of {@link #notify}: {@code created} is false when the id was seen before and nothing was sent. */
+    public record Notified(String id, Audience recipients, boolean created) {
+    }
+}

@@ -1,0 +1,30 @@
+package dev.bulletin.api;
+
+import dev.bulletin.protocol.ErrorCode;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+/** The caller checks of the HTTP API: 401 with a Basic challenge without a user, 403 without the role. */
+final class Access {
+
+    private Access() {
+    }
+
+    static String requireUser(SecurityContext security, String purpose) {
+        if (security.getUserPrincipal() == null) {
+            throw new WebApplicationException(Response.fromResponse(Problem.response(Response.Status.UNAUTHORIZED,
+                            "unauthorized", purpose + " needs a user: send credentials", null))
+                    .header("WWW-Authenticate", "Basic realm=\"bulletin\"").build());
+        }
+        return security.getUserPrincipal().getName();
+    }
+
+    static void requireRole(SecurityContext security, String role, String purpose) {
+        requireUser(security, purpose);
+        if (!security.isUserInRole(role)) {
+            throw new WebApplicationException(Problem.response(Response.Status.FORBIDDEN, ErrorCode.FORBIDDEN,
+                    purpose + " needs a user in role " + role, null));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.bulletin.api;
+
+import dev.bulletin.Bulletin;
+import dev.bulletin.Tickets;
+import dev.bulletin.hub.Identity;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.util.Set;
+
+/**
+ * Tickets for browsers, which cannot send credentials on a WebSocket. A ticket belongs to the
+ * caller's HTTP session (made if there is none), so a logout closes the sockets it opened.
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class TicketsResource {
+
+    @Inject
+    Bulletin bulletin;
+
+    @POST
+    @Path("tickets")
+    public Ticket issue(@Context SecurityContext security, @Context HttpServletRequest request) {
+        String user = Access.requireUser(security, "a ticket");
+        Set<String> roles = Identity.checkRoles(bulletin.config().roles(), security::isUserInRole);
+        String token = bulletin.tickets().issue(new Identity(user, roles, request.getSession(true).getId()));
+        return new Ticket(token, Tickets.LIFETIME.toSeconds());
+    }
+
+    /** Ends the caller's HTTP session: the sockets opened with its tickets close with 4001. */
+    @POST
+    @Path("logout")
+    public void logout(@Context HttpServletRequest request) throws ServletException {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        request.logout();
+    }
+
+    public record Ticket(String ticket, long expiresIn) {
+    }
+}

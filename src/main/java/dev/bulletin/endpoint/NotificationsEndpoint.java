@@ -1,0 +1,95 @@
+package dev.bulletin.endpoint;
+
+import dev.bulletin.Bulletin;
+import dev.bulletin.hub.Hub;
+import dev.bulletin.hub.Identity;
+import dev.bulletin.hub.Subscriber;
+import dev.bulletin.protocol.ClientFrame;
+import dev.bulletin.protocol.ClientFrameDecoder;
+import dev.bulletin.protocol.Protocol;
+import dev.bulletin.protocol.ServerFrameEncoder;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A user's personal notifications, plus topics, on one socket. The user is the container's
+ * principal on the upgrade request, or the one a {@code ?ticket=} was issued to.
+ */
+@ServerEndpoint(value = NotificationsEndpoint.PATH, subprotocols = Protocol.V1,
+        encoders = ServerFrameEncoder.class, decoders = ClientFrameDecoder.class,
+        configurator = HandshakeGuard.class)
+public class NotificationsEndpoint {
+
+    public static final String PATH = "/ws/notifications";
+    public static final String TICKET = "ticket";
+
+    private static final System.Logger LOG = System.getLogger(NotificationsEndpoint.class.getName());
+
+    @Inject
+    Bulletin bulletin;
+
+    private Subscriber subscriber;
+
+    @OnOpen
+    public void onOpen(Session session) throws IOException {
+        Optional<Identity> identity = HandshakeGuard.identity(session)
+                .or(() -> bulletin.tickets().redeem(ticket(session)));
+        if (identity.isEmpty()) {
+            // UserGate answers 401 before the upgrade; this is the ticket used twice at the same instant.
+            LOG.log(System.Logger.Level.INFO, "Closing session {0}: no user and no valid ticket", session.getId());
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(Hub.AUTHENTICATION_ENDED),
+                    "authentication required"));
+            return;
+        }
+        subscriber = bulletin.open(new SessionSink(session), identity.get(),
+                identity.get().inRole(Protocol.PUBLISHER_ROLE));
+    }
+
+    @OnMessage(maxMessageSize = Protocol.MAX_MESSAGE_BYTES)
+    public void onFrame(ClientFrame frame) {
+        if (subscriber != null) {
+            bulletin.handle(subscriber, frame);
+        }
+    }
+
+    @OnMessage
+    public void onBinary(Session session, ByteBuffer data) throws IOException {
+        session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted"));
+    }
+
+    @OnMessage
+    public void onPong(PongMessage pong) {
+        if (subscriber != null) {
+            subscriber.seen();
+        }
+    }
+
+    @OnClose
+    public void onClose() {
+        if (subscriber != null) {
+            bulletin.close(subscriber);
+        }
+    }
+
+    @OnError
+    public void onError(Session session, Throwable failure) {
+        LOG.log(System.Logger.Level.DEBUG, "Session {0} failed: {1}", session.getId(), failure.toString());
+    }
+
+    static String ticket(Session session) {
+        List<String> values = session.getRequestParameterMap().get(TICKET);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.bulletin.store;
+
+import dev.bulletin.protocol.NotificationItem;
+
+/** A notification in one user's inbox, with the cursor it has in that inbox. */
+public record StoredNotification(String user, Cursor cursor, NotificationItem item) {
+}

@@ -1,0 +1,112 @@
+package dev.bulletin.store.jpa;
+
+import dev.bulletin.protocol.NotificationDraft.Audience;
+import dev.bulletin.protocol.NotificationItem;
+import dev.bulletin.store.Cursor;
+import dev.bulletin.store.NotificationStore;
+import dev.bulletin.store.StoredNotification;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Inboxes in the database; each call is a transaction of its own, committed when it returns.
+ * Inbox streams are locked in name order, so two writers never wait for each other in a circle.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class JpaNotificationStore extends JpaStore implements NotificationStore {
+
+    /** Old notifications looked at per purge; the next purge goes on. */
+    private static final int PURGE_BATCH = 10_000;
+
+    @Override
+    public List<StoredNotification> add(NotificationItem item, Audience audience) {
+        NotificationRow notification = new NotificationRow(item, audience);
+        em.persist(notification);
+        List<StoredNotification> entries = new ArrayList<>();
+        for (String user : new TreeSet<>(audience.users())) {
+            entries.add(enter(user, notification));
+        }
+        return entries;
+    }
+
+    @Override
+    public Optional<Audience> findById(String id) {
+        return Optional.ofNullable(em.find(NotificationRow.class, id)).map(NotificationRow::audience);
+    }
+
+    @Override
+    public List<StoredNotification> claim(String user, Collection<String> roles, Instant since) {
+        List<NotificationRow> unclaimed = em.createQuery("select distinct n from NotificationRow n join n.roles r"
+                        + " where r in :roles and n.createdMillis >= :since and not exists"
+                        + " (select i from InboxRow i where i.user = :user and i.notification = n)"
+                        + " order by n.createdMillis, n.id", NotificationRow.class)
+                .setParameter("roles", roles).setParameter("since", since.toEpochMilli())
+                .setParameter("user", user).getResultList();
+        return unclaimed.stream().map(notification -> enter(user, notification)).toList();
+    }
+
+    @Override
+    public Optional<List<StoredNotification>> list(String user, Cursor after, boolean unreadOnly, int limit) {
+        if (after != null && !epoch().equals(after.epoch())) {
+            return Optional.empty();
+        }
+        String jpql = "select i from InboxRow i join fetch i.notification where i.user = :user"
+                + (after != null ? " and i.seq > :after" : "")
+                + (unreadOnly ? " and i.read = false" : "")
+                + (after != null ? " order by i.seq" : " order by i.seq desc");
+        TypedQuery<InboxRow> query = em.createQuery(jpql, InboxRow.class).setParameter("user", user);
+        if (after != null) {
+            query.setParameter("after", after.seq());
+        }
+        List<StoredNotification> entries = new ArrayList<>(query.setMaxResults(limit).getResultStream()
+                .map(row -> row.toStored(epoch())).toList());
+        if (after == null) {
+            Collections.reverse(entries);
+        }
+        return Optional.of(entries);
+    }
+
+    @Override
+    public MarkResult markRead(String user, Collection<String> ids) {
+        List<InboxRow> rows = em.createQuery("select i from InboxRow i join fetch i.notification n"
+                        + " where i.user = :user and n.id in :ids", InboxRow.class)
+                .setParameter("user", user).setParameter("ids", Set.copyOf(ids)).getResultList();
+        Set<String> found = new TreeSet<>();
+        rows.forEach(row -> found.add(row.toStored(epoch()).item().id()));
+        List<String> unknown = ids.stream().filter(id -> !found.contains(id)).distinct().toList();
+        if (unknown.isEmpty()) {
+            rows.forEach(InboxRow::markRead);
+        }
+        return new MarkResult(unknown);
+    }
+
+    @Override
+    public int purge(Instant before) {
+        long cutoff = before.toEpochMilli();
+        int purged = em.createQuery("delete from InboxRow i where i.read = true and i.notification in"
+                        + " (select n from NotificationRow n where n.createdMillis < :before)")
+                .setParameter("before", cutoff).executeUpdate();
+        em.createQuery("select n from NotificationRow n where n.createdMillis < :before and not exists"
+                        + " (select i from InboxRow i where i.notification = n)", NotificationRow.class)
+                .setParameter("before", cutoff).setMaxResults(PURGE_BATCH).getResultList()
+                .forEach(em::remove);
+        return purged;
+    }
+
+    private StoredNotification enter(String user, NotificationRow notification) {
+        InboxRow row = new InboxRow(user, StreamRow.next(em, StreamRow.inbox(user)), notification);
+        em.persist(row);
+        return row.toStored(epoch());
+    }
+}
