@@ -1,0 +1,60 @@
+package dev.bulletin;
+
+import dev.bulletin.hub.Identity;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TicketsTest {
+
+    private Instant now = Instant.parse("2026-11-24T09:00:00Z");
+    private final Tickets tickets = new Tickets(new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    });
+    private final Identity alice = new Identity("alice", Set.of("ops"), "h1");
+
+    @Test
+    void aTicketIsRedeemedOnceForItsIdentity() {
+        String ticket = tickets.issue(alice);
+        assertTrue(tickets.isValid(ticket), "checking does not use it up");
+        assertEquals(Optional.of(alice), tickets.redeem(ticket));
+        assertFalse(tickets.isValid(ticket));
+        assertEquals(Optional.empty(), tickets.redeem(ticket));
+    }
+
+    @Test
+    void aTicketExpiresAfterThirtySeconds() {
+        String ticket = tickets.issue(alice);
+        now = now.plus(Tickets.LIFETIME);
+        assertFalse(tickets.isValid(ticket));
+        assertEquals(Optional.empty(), tickets.redeem(ticket));
+    }
+
+    @Test
+    void unknownAndMissingTicketsAreNotValid() {
+        assertFalse(tickets.isValid("forged"));
+        assertFalse(tickets.isValid(null));
+        assertEquals(Optional.empty(), tickets.redeem(null));
+    }
+}
