@@ -1,6 +1,7 @@
 package dev.bulletin.it;
 
 import dev.bulletin.endpoint.NewsEndpoint;
+import dev.bulletin.endpoint.NotificationsEndpoint;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -19,6 +20,8 @@ import jakarta.json.JsonObject;
 final class Server {
 
     static final String PUBLISHER = "publisher";
+    static final String ALICE = "alice";
+    static final String BOB = "bob";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final URL base;
@@ -29,6 +32,44 @@ final class Server {
 
     URI news() {
         return URI.create(base.toString().replaceFirst("^http", "ws") + NewsEndpoint.PATH.substring(1));
+    }
+
+    URI notifications() {
+        return URI.create(base.toString().replaceFirst("^http", "ws") + NotificationsEndpoint.PATH.substring(1));
+    }
+
+    /** {@code /ws/notifications?ticket=}, with a ticket issued to the user. */
+    URI notifications(Ticket ticket) {
+        return URI.create(notifications() + "?ticket=" + ticket.ticket());
+    }
+
+    /** A ticket from {@code POST /api/tickets}, with the HTTP session cookie it belongs to. */
+    Ticket ticket(String user) {
+        HttpResponse<String> response = send(as(user, "api/tickets").POST(HttpRequest.BodyPublishers.noBody()));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("tickets answered " + response.statusCode() + ": " + response.body());
+        }
+        String cookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        return new Ticket(json(response.body()).getString("ticket"), cookie);
+    }
+
+    /** Notifies through {@code POST /api/notifications} as the publisher; the body is the JSON given. */
+    HttpResponse<String> notify(String body) {
+        return post("api/notifications", body);
+    }
+
+    /** A request as one of the demo users, whose password is their name and "-secret". */
+    HttpRequest.Builder as(String user, String path) {
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", basic(user, user + "-secret"))
+                .header("Content-Type", "application/json");
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request.build());
+    }
+
+    record Ticket(String ticket, String cookie) {
     }
 
     /** Publishes through {@code POST /api/news} as the publisher; returns the answer's body. */
@@ -46,10 +87,7 @@ final class Server {
     }
 
     HttpResponse<String> post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", basic(PUBLISHER, "publisher-secret"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(as(PUBLISHER, path).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** The JSON body of a GET, wrapped as {@code {"body": ...}} so arrays and objects read alike. */

@@ -119,6 +119,10 @@ public final class Bulletin {
             dispatch(subscriber, frame);
         } catch (InvalidInput e) {
             hub.send(subscriber, new ServerFrame.Error(frame.ref(), e.code(), e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Closing session " + subscriber.id() + ": handling a "
+                    + frame.getClass().getSimpleName() + " frame failed", e);
+            hub.close(subscriber, Hub.UNEXPECTED, "unexpected server error");
         }
     }
 

@@ -27,6 +27,7 @@ public final class Hub {
 
     public static final int GOING_AWAY = 1001;
     public static final int TOO_BIG = 1009;
+    public static final int UNEXPECTED = 1011;
     public static final int TRY_AGAIN_LATER = 1013;
     public static final int AUTHENTICATION_ENDED = 4001;
 

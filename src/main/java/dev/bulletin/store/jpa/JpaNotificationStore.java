@@ -79,8 +79,8 @@ public class JpaNotificationStore extends JpaStore implements NotificationStore 
 
     @Override
     public MarkResult markRead(String user, Collection<String> ids) {
-        List<InboxRow> rows = em.createQuery("select i from InboxRow i join fetch i.notification n"
-                        + " where i.user = :user and n.id in :ids", InboxRow.class)
+        List<InboxRow> rows = em.createQuery("select i from InboxRow i join fetch i.notification"
+                        + " where i.user = :user and i.notification.id in :ids", InboxRow.class)
                 .setParameter("user", user).setParameter("ids", Set.copyOf(ids)).getResultList();
         Set<String> found = new TreeSet<>();
         rows.forEach(row -> found.add(row.toStored(epoch()).item().id()));
