@@ -4,6 +4,8 @@ import dev.bulletin.Bulletin;
 import dev.bulletin.api.Publisher;
 import dev.bulletin.protocol.InvalidInput;
 import dev.bulletin.protocol.NewsDraft;
+import dev.bulletin.protocol.NotificationDraft;
+import dev.bulletin.protocol.NotificationDraft.Audience;
 import dev.bulletin.store.NewsStore;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -13,6 +15,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,6 +61,23 @@ class PublisherIT {
     void publishesAtOnceOutsideATransaction() {
         String id = publisher.publish(NewsDraft.of("orders", "Order 9 shipped"));
         assertTrue(bulletin.newsroom().store().findById(id).isPresent());
+    }
+
+    @Test
+    void notifiesWhenTheTransactionCommitsAndNeverOnRollback() throws Exception {
+        transaction.begin();
+        String kept = publisher.notify(NotificationDraft.of(Audience.users("carol"), "Invoice paid"));
+        assertTrue(inbox("carol").isEmpty(), "nothing is stored before the commit");
+        transaction.commit();
+        transaction.begin();
+        publisher.notify(NotificationDraft.of(Audience.users("carol"), "Invoice voided"));
+        transaction.rollback();
+        assertEquals(List.of(kept), inbox("carol"));
+    }
+
+    private List<String> inbox(String user) {
+        return bulletin.notifications().list(user, null, false, 200).orElseThrow().stream()
+                .map(entry -> entry.item().id()).toList();
     }
 
     @Test
