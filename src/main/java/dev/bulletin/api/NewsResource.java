@@ -56,9 +56,7 @@ public class NewsResource {
         }
         Optional<List<StoredNews>> items = bulletin.newsroom().history(topic, after, limit(limit));
         if (items.isEmpty()) {
-            return Problem.response(Response.Status.GONE, "cursor-gone", "cursor '" + after
-                    + "' cannot be resumed: it is older than the history kept or from an earlier start;"
-                    + " fetch without after", "after");
+            return Problem.cursorGone(after);
         }
         return Response.ok(items.get().stream().map(NewsEntry::of).toList()).build();
     }

@@ -53,8 +53,7 @@ public class NotificationsResource {
         Optional<List<StoredNotification>> items = bulletin.notifications()
                 .list(user, after, unread, NewsResource.limit(limit));
         if (items.isEmpty()) {
-            return Problem.response(Response.Status.GONE, "cursor-gone", "cursor '" + after
-                    + "' is from an earlier life of the store; fetch without after", "after");
+            return Problem.cursorGone(after);
         }
         return Response.ok(items.get().stream().map(e -> new Entry(e.cursor().toString(), e.item())).toList())
                 .build();

@@ -10,6 +10,12 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** 410 for an {@code after} cursor that cannot be answered without a gap; the client fetches without it. */
+    static Response cursorGone(String after) {
+        return response(Response.Status.GONE, "cursor-gone", "cursor '" + after + "' cannot be resumed: it is older"
+                + " than what is kept or from another life of the store; fetch without after", "after");
+    }
+
     public static Response response(Response.Status status, String code, String detail, String field) {
         Problem problem = new Problem("urn:bulletin:problem:" + code, status.getReasonPhrase(), status.getStatusCode(),
                 detail, field);

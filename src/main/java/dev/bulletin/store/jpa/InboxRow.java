@@ -49,6 +49,10 @@ public class InboxRow {
         this.notification = notification;
     }
 
+    String notificationId() {
+        return notification.id();
+    }
+
     void markRead() {
         read = true;
     }

@@ -83,7 +83,7 @@ public class JpaNotificationStore extends JpaStore implements NotificationStore 
                         + " where i.user = :user and i.notification.id in :ids", InboxRow.class)
                 .setParameter("user", user).setParameter("ids", Set.copyOf(ids)).getResultList();
         Set<String> found = new TreeSet<>();
-        rows.forEach(row -> found.add(row.toStored(epoch()).item().id()));
+        rows.forEach(row -> found.add(row.notificationId()));
         List<String> unknown = ids.stream().filter(id -> !found.contains(id)).distinct().toList();
         if (unknown.isEmpty()) {
             rows.forEach(InboxRow::markRead);

@@ -62,6 +62,10 @@ public class NotificationRow {
         this.roles.addAll(audience.roles());
     }
 
+    String id() {
+        return id;
+    }
+
     Audience audience() {
         return new Audience(List.copyOf(users), List.copyOf(roles));
     }
