@@ -34,7 +34,7 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
             Set<String> roles = Identity.checkRoles(BulletinConfig.fromEnvironment().roles(), request::isUserInRole);
             Object httpSession = request.getHttpSession();
             config.getUserProperties().put(IDENTITY, new Identity(principal.getName(), roles,
-                    httpSession instanceof HttpSession s ? s.getId() : null));
+                    httpSession instanceof HttpSession s ? SessionEnd.keyOf(s) : null));
         }
     }
 

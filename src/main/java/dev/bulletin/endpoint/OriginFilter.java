@@ -4,7 +4,6 @@ import dev.bulletin.Bulletin;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +17,6 @@ import java.util.List;
  * Containers add their own upgrade filter after the application's, so this one runs first.
  * A request without Origin (not a browser) passes: the check protects browsers' cookies.
  */
-@WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
 public class OriginFilter extends HttpFilter {
 
     private static final System.Logger LOG = System.getLogger(OriginFilter.class.getName());

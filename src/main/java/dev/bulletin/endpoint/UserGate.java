@@ -4,7 +4,6 @@ import dev.bulletin.Bulletin;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +15,6 @@ import java.io.IOException;
  * user authenticated by the container nor a ticket that is still valid. The endpoint then uses
  * the ticket up; a ticket is never written to the log.
  */
-@WebFilter(urlPatterns = NotificationsEndpoint.PATH, asyncSupported = true)
 public class UserGate extends HttpFilter {
 
     private static final System.Logger LOG = System.getLogger(UserGate.class.getName());

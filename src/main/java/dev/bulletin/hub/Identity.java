@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Who is on a connection: the user, the roles Bulletin checked for them, and the HTTP session
- * their login lives in (null when there is none), whose end closes the connection with 4001.
+ * Who is on a connection: the user, the roles Bulletin checked for them, and the key of the HTTP
+ * session their login lives in (null when there is none), whose end closes the connection with 4001.
  */
 public record Identity(String user, Set<String> roles, String httpSession) {
 

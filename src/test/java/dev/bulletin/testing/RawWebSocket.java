@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -93,6 +95,20 @@ public final class RawWebSocket implements AutoCloseable {
             frame = read();
         }
         return frame;
+    }
+
+    /**
+     * Reads until the server ends the connection: the code of its close frame, or empty when the
+     * connection ended without one (reset, or end of stream). Fails if it is still open after the read timeout.
+     */
+    public OptionalInt readUntilEnd() {
+        try {
+            return OptionalInt.of(readUntil(CLOSE).closeCode());
+        } catch (SocketTimeoutException stillOpen) {
+            throw new AssertionError("the connection is still open", stillOpen);
+        } catch (IOException ended) {
+            return OptionalInt.empty();
+        }
     }
 
     public void sendText(String text) throws IOException {
