@@ -47,7 +47,7 @@ public final class Bulletin {
         this.newsroom = new Newsroom(news, hub, clock, config.maxTopics());
         this.notifications = new Notifications(inboxes, hub, clock, new HashSet<>(config.roles()),
                 Duration.ofDays(config.retentionDays()));
-        this.tickets = new Tickets(clock);
+        this.tickets = new Tickets(clock, config.ticketLifetime());
         this.heartbeat = scheduler.scheduleWithFixedDelay(this::beat,
                 config.heartbeatMillis(), config.heartbeatMillis(), TimeUnit.MILLISECONDS);
         this.retention = scheduler.scheduleWithFixedDelay(this::purge, 0, 1, TimeUnit.HOURS);

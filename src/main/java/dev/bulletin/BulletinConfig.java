@@ -1,33 +1,40 @@
 package dev.bulletin;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * Every setting Bulletin reads, each from the system property {@code bulletin.NAME} or else
- * the environment variable {@code BULLETIN_NAME}. A bad value stops the start with a message
- * that names the setting.
+ * the environment variable {@code BULLETIN_NAME} (upper case, {@code -} as {@code _}); a blank
+ * value means the default. A bad value stops the start, and with it the deployment, with a
+ * message that names the setting.
  *
- * @param allowedOrigins  Origins that may open a WebSocket; empty means the request's own origin only
+ * @param allowedOrigins  Origins that may open a WebSocket ({@code scheme://host[:port]}, or {@code *});
+ *                        empty means the request's own origin only
  * @param heartbeatMillis how often the server pings; two silent heartbeats close the connection
  * @param maxTopics       subscriptions a session may hold
  * @param queueBound      frames a session may have waiting before it is evicted with 1013
  * @param roles           roles a notification may be addressed to; a user's membership is checked when they connect
  * @param retentionDays   read notifications and news older than this are purged; unread ones are kept
+ * @param ticketSeconds   how long a ticket from {@code POST /api/tickets} may wait to be used
  */
 public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, int maxTopics, int queueBound,
-                             List<String> roles, int retentionDays) {
+                             List<String> roles, int retentionDays, int ticketSeconds) {
 
-    public static final BulletinConfig DEFAULTS = new BulletinConfig(List.of(), 30_000, 100, 1_024, List.of(), 30);
+    public static final BulletinConfig DEFAULTS = new BulletinConfig(List.of(), 30_000, 100, 1_024, List.of(), 30, 30);
 
     public BulletinConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
         roles = List.copyOf(roles);
+        allowedOrigins.forEach(BulletinConfig::requireOrigin);
         requirePositive("heartbeat-ms", heartbeatMillis);
         requirePositive("max-topics", maxTopics);
         requirePositive("queue-bound", queueBound);
         requirePositive("retention-days", retentionDays);
+        requirePositive("ticket-seconds", ticketSeconds);
     }
 
     public static BulletinConfig fromEnvironment() {
@@ -37,20 +44,25 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
                 read("max-topics", Integer::parseInt, DEFAULTS.maxTopics),
                 read("queue-bound", Integer::parseInt, DEFAULTS.queueBound),
                 read("roles", BulletinConfig::list, DEFAULTS.roles),
-                read("retention-days", Integer::parseInt, DEFAULTS.retentionDays));
+                read("retention-days", Integer::parseInt, DEFAULTS.retentionDays),
+                read("ticket-seconds", Integer::parseInt, DEFAULTS.ticketSeconds));
+    }
+
+    public Duration ticketLifetime() {
+        return Duration.ofSeconds(ticketSeconds);
     }
 
     public BulletinConfig withHeartbeatMillis(long millis) {
-        return new BulletinConfig(allowedOrigins, millis, maxTopics, queueBound, roles, retentionDays);
+        return new BulletinConfig(allowedOrigins, millis, maxTopics, queueBound, roles, retentionDays, ticketSeconds);
     }
 
     public BulletinConfig withQueueBound(int bound) {
-        return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, bound, roles, retentionDays);
+        return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, bound, roles, retentionDays, ticketSeconds);
     }
 
     public BulletinConfig withRoles(String... names) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, List.of(names),
-                retentionDays);
+                retentionDays, ticketSeconds);
     }
 
     private static <T> T read(String name, Function<String, T> parse, T fallback) {
@@ -64,7 +76,8 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
         try {
             return parse.apply(value.trim());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Setting bulletin." + name + " has a bad value '" + value + "'", e);
+            // Without the parser's exception as cause: servers report the innermost cause, and this one names the setting.
+            throw new IllegalArgumentException("Setting bulletin." + name + " has a bad value '" + value + "'");
         }
     }
 
@@ -76,5 +89,23 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
         if (value <= 0) {
             throw new IllegalArgumentException("Setting bulletin." + name + " must be positive, got " + value);
         }
+    }
+
+    /** An Origin header is {@code scheme://host[:port]}: no path, no trailing slash, nothing else. */
+    private static void requireOrigin(String origin) {
+        if (origin.equals("*")) {
+            return;
+        }
+        try {
+            URI uri = new URI(origin);
+            if (uri.getScheme() != null && uri.getHost() != null && uri.getRawPath().isEmpty()
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null) {
+                return;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Setting bulletin.allowed-origins has '" + origin
+                + "', which is not an origin: write scheme://host[:port], e.g. https://news.example.com, or *");
     }
 }

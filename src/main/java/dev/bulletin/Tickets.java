@@ -13,26 +13,30 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One-time tickets that let a browser open {@code /ws/notifications} as the user who asked for
- * one, since a browser cannot set headers on a WebSocket. A ticket lives 30 seconds and opens
- * one connection; it is never logged.
+ * one, since a browser cannot set headers on a WebSocket. A ticket opens
+ * one connection; it is never logged. It lives {@code bulletin.ticket-seconds} (30 by default).
  */
 public final class Tickets {
-
-    public static final Duration LIFETIME = Duration.ofSeconds(30);
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Ticket> issued = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final Duration lifetime;
 
-    public Tickets(Clock clock) {
+    public Tickets(Clock clock, Duration lifetime) {
         this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    public Duration lifetime() {
+        return lifetime;
     }
 
     public String issue(Identity identity) {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        issued.put(token, new Ticket(identity, clock.instant().plus(LIFETIME)));
+        issued.put(token, new Ticket(identity, clock.instant().plus(lifetime)));
         return token;
     }
 

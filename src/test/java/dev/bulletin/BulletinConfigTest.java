@@ -15,6 +15,7 @@ class BulletinConfigTest {
     void clear() {
         System.clearProperty("bulletin.heartbeat-ms");
         System.clearProperty("bulletin.allowed-origins");
+        System.clearProperty("bulletin.ticket-seconds");
     }
 
     @Test
@@ -35,5 +36,35 @@ class BulletinConfigTest {
         System.setProperty("bulletin.heartbeat-ms", "0");
         e = assertThrows(IllegalArgumentException.class, BulletinConfig::fromEnvironment);
         assertTrue(e.getMessage().contains("bulletin.heartbeat-ms"), e.getMessage());
+    }
+
+    @Test
+    void everyNumberMustBePositive() {
+        for (String name : List.of("heartbeat-ms", "max-topics", "queue-bound", "retention-days", "ticket-seconds")) {
+            System.setProperty("bulletin." + name, "-1");
+            try {
+                var e = assertThrows(IllegalArgumentException.class, BulletinConfig::fromEnvironment, name);
+                assertTrue(e.getMessage().contains("bulletin." + name), e.getMessage());
+            } finally {
+                System.clearProperty("bulletin." + name);
+            }
+        }
+    }
+
+    @Test
+    void allowedOriginsAreOriginsOrAStar() {
+        System.setProperty("bulletin.allowed-origins", "https://news.example.com, http://127.0.0.1:8080, *");
+        assertEquals(3, BulletinConfig.fromEnvironment().allowedOrigins().size());
+        for (String bad : List.of("news.example.com", "https://news.example.com/", "https://news.example.com/app")) {
+            System.setProperty("bulletin.allowed-origins", bad);
+            var e = assertThrows(IllegalArgumentException.class, BulletinConfig::fromEnvironment, bad);
+            assertTrue(e.getMessage().contains("bulletin.allowed-origins"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theTicketLifetimeIsASetting() {
+        System.setProperty("bulletin.ticket-seconds", "90");
+        assertEquals(java.time.Duration.ofSeconds(90), BulletinConfig.fromEnvironment().ticketLifetime());
     }
 }

@@ -7,6 +7,8 @@ import dev.bulletin.store.jpa.JpaNotificationStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -15,6 +17,8 @@ import jakarta.inject.Singleton;
 /** Makes the application's one {@link Bulletin} on the database stores, and stops it on undeploy. */
 @ApplicationScoped
 public class BulletinProducer {
+
+    private static final System.Logger LOG = System.getLogger(BulletinProducer.class.getName());
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -29,6 +33,11 @@ public class BulletinProducer {
     @Singleton
     Bulletin bulletin() {
         return Bulletin.start(BulletinConfig.fromEnvironment(), news, inboxes, scheduler);
+    }
+
+    /** Starts Bulletin with the application, so that a bad setting fails the deployment, not a later request. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started, Bulletin bulletin) {
+        LOG.log(System.Logger.Level.INFO, "Bulletin started with {0}", bulletin.config());
     }
 
     void stop(@Disposes Bulletin bulletin) {

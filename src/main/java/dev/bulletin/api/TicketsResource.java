@@ -1,7 +1,6 @@
 package dev.bulletin.api;
 
 import dev.bulletin.Bulletin;
-import dev.bulletin.Tickets;
 import dev.bulletin.endpoint.SessionEnd;
 import dev.bulletin.hub.Identity;
 import jakarta.inject.Inject;
@@ -34,7 +33,7 @@ public class TicketsResource {
         String user = Access.requireUser(security, "a ticket");
         Set<String> roles = Identity.checkRoles(bulletin.config().roles(), security::isUserInRole);
         String token = bulletin.tickets().issue(new Identity(user, roles, SessionEnd.keyOf(request.getSession(true))));
-        return new Ticket(token, Tickets.LIFETIME.toSeconds());
+        return new Ticket(token, bulletin.tickets().lifetime().toSeconds());
     }
 
     /** Ends the caller's HTTP session: the sockets opened with its tickets close with 4001. */
