@@ -18,7 +18,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A bad setting fails the deployment, with a message that names the setting. */
+/** A bad setting fails the deployment, with a message that names the setting (set here as configure-bulletin.cli does). */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BadSettingIT {
@@ -35,9 +35,8 @@ class BadSettingIT {
     private static void deployWithABadSetting(ModelControllerClient client) throws IOException {
         ModelNode property = Operations.createAddress("system-property", SETTING);
         ModelNode deployment = Operations.createAddress("deployment", "bulletin-bad-setting.war");
-        ModelNode setProperty = Operations.createAddOperation(property);
-        setProperty.get("value").set("soon");
-        execute(client, setProperty);
+        ModelNode configured = execute(client, Operations.createReadAttributeOperation(property, "value"));
+        execute(client, Operations.createWriteAttributeOperation(property, "value", "soon"));
         try (InputStream war = Files.newInputStream(Path.of(System.getProperty("bulletin.war")))) {
             ModelNode add = Operations.createAddOperation(deployment);
             add.get("enabled").set(true);
@@ -49,14 +48,15 @@ class BadSettingIT {
             assertTrue(failure.contains("Setting " + SETTING + " has a bad value 'soon'"), failure);
         } finally {
             client.execute(Operations.createRemoveOperation(deployment));
-            execute(client, Operations.createRemoveOperation(property));
+            execute(client, Operations.createWriteAttributeOperation(property, "value", configured));
         }
     }
 
-    private static void execute(ModelControllerClient client, ModelNode operation) throws IOException {
+    private static ModelNode execute(ModelControllerClient client, ModelNode operation) throws IOException {
         ModelNode result = client.execute(operation);
         if (!Operations.isSuccessfulOutcome(result)) {
             throw new AssertionError(operation + " failed: " + Operations.getFailureDescription(result));
         }
+        return Operations.readResult(result);
     }
 }
