@@ -18,8 +18,6 @@ import jakarta.inject.Singleton;
 @ApplicationScoped
 public class BulletinProducer {
 
-    private static final System.Logger LOG = System.getLogger(BulletinProducer.class.getName());
-
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -35,9 +33,12 @@ public class BulletinProducer {
         return Bulletin.start(BulletinConfig.fromEnvironment(), news, inboxes, scheduler);
     }
 
-    /** Starts Bulletin with the application, so that a bad setting fails the deployment, not a later request. */
+    /**
+     * Starts Bulletin with the application (injecting it makes it), so that a bad setting fails the
+     * deployment, not a later request.
+     */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started, Bulletin bulletin) {
-        LOG.log(System.Logger.Level.INFO, "Bulletin started with {0}", bulletin.config());
+        // nothing else to do: Bulletin logs its settings as it starts
     }
 
     void stop(@Disposes Bulletin bulletin) {

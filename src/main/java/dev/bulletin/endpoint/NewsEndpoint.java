@@ -6,6 +6,7 @@ import dev.bulletin.protocol.ClientFrame;
 import dev.bulletin.protocol.ClientFrameDecoder;
 import dev.bulletin.protocol.Protocol;
 import dev.bulletin.protocol.ServerFrameEncoder;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -20,6 +21,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /** Public news: any client may follow topics here; a publisher may also publish. */
+// A CDI bean, so that every server injects into it (Open Liberty injects only into beans)
+@Dependent
 @ServerEndpoint(value = NewsEndpoint.PATH, subprotocols = Protocol.V1,
         encoders = ServerFrameEncoder.class, decoders = ClientFrameDecoder.class,
         configurator = HandshakeGuard.class)

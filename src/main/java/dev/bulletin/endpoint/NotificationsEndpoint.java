@@ -8,6 +8,7 @@ import dev.bulletin.protocol.ClientFrame;
 import dev.bulletin.protocol.ClientFrameDecoder;
 import dev.bulletin.protocol.Protocol;
 import dev.bulletin.protocol.ServerFrameEncoder;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -27,6 +28,8 @@ import java.util.Optional;
  * A user's personal notifications, plus topics, on one socket. The user is the container's
  * principal on the upgrade request, or the one a {@code ?ticket=} was issued to.
  */
+// A CDI bean, so that every server injects into it (Open Liberty injects only into beans)
+@Dependent
 @ServerEndpoint(value = NotificationsEndpoint.PATH, subprotocols = Protocol.V1,
         encoders = ServerFrameEncoder.class, decoders = ClientFrameDecoder.class,
         configurator = HandshakeGuard.class)

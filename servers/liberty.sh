@@ -1,0 +1,25 @@
+# Open Liberty, Jakarta EE 10 Web Profile, from its full runtime zip (feature downloads are not
+# reachable here). Used by servers/smoke. Users in a basic registry, groups bound to Bulletin's
+# roles in server.xml, and an H2 DefaultDataSource (Liberty has none of its own).
+SERVER_VERSION=26.0.0.3
+LIBERTY=target/servers/wlp
+H2_VERSION=2.2.224
+
+install() {
+  fetch "io.openliberty:openliberty-runtime:$SERVER_VERSION:zip" "openliberty-runtime-$SERVER_VERSION.zip" &&
+    fetch "com.h2database:h2:$H2_VERSION" "h2-$H2_VERSION.jar" &&
+    rm -rf "$LIBERTY" && unzip -q "target/servers/openliberty-runtime-$SERVER_VERSION.zip" -d target/servers &&
+    "$LIBERTY/bin/server" create bulletin &&
+    cp servers/liberty-server.xml "$LIBERTY/usr/servers/bulletin/server.xml" &&
+    cp "target/servers/h2-$H2_VERSION.jar" "$LIBERTY/usr/servers/bulletin/h2.jar" &&
+    echo "BULLETIN_ROLES=user" > "$LIBERTY/usr/servers/bulletin/server.env" &&
+    mkdir -p "$LIBERTY/usr/servers/bulletin/apps" && cp target/bulletin.war "$LIBERTY/usr/servers/bulletin/apps/"
+}
+
+start() {
+  "$LIBERTY/bin/server" start bulletin
+}
+
+stop() {
+  "$LIBERTY/bin/server" stop bulletin
+}

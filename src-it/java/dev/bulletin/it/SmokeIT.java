@@ -1,0 +1,72 @@
+package dev.bulletin.it;
+
+import dev.bulletin.testing.RawWebSocket;
+import dev.bulletin.testing.TestClient;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.bulletin.testing.Frames.subscribe;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The few things that prove the WAR works on a server: run against one already started with the
+ * WAR deployed ({@code -Dbulletin.url}), by servers/smoke for GlassFish, Open Liberty and TomEE.
+ */
+class SmokeIT {
+
+    private Server server;
+
+    @BeforeEach
+    void server() throws Exception {
+        server = new Server(URI.create(System.getProperty("bulletin.url", "http://127.0.0.1:8080/bulletin/")).toURL());
+    }
+
+    @Test
+    void aClientIsWelcomed() {
+        try (TestClient client = TestClient.connect(server.news())) {
+            JsonObject welcome = client.next("welcome");
+            assertEquals(65_536, welcome.getJsonObject("limits").getInt("maxMessageBytes"));
+        }
+    }
+
+    @Test
+    void aRestPublishReachesASubscriber() {
+        String topic = Server.freshTopic("smoke");
+        try (TestClient client = TestClient.connect(server.news())) {
+            client.next("welcome");
+            client.send(subscribe("s", topic));
+            client.next("subscribed");
+            JsonObject published = server.publish(topic, "Smoke");
+            JsonObject news = client.next("news");
+            assertEquals(published.getString("cursor"), news.getString("cursor"));
+            assertEquals("Smoke", news.getJsonObject("item").getString("title"));
+        }
+    }
+
+    @Test
+    void aForeignOriginIsRefused403() throws Exception {
+        try (RawWebSocket foreign = RawWebSocket.open(server.news(), Map.of("Origin", "http://evil.example"), 0)) {
+            assertEquals(403, foreign.status());
+        }
+    }
+
+    @Test
+    void aNotificationReachesItsUserThroughATicket() {
+        String id = "n-smoke-" + UUID.randomUUID();
+        try (TestClient alice = TestClient.connect(server.notifications(server.ticket(Server.ALICE)))) {
+            assertEquals(Server.ALICE, alice.next("welcome").getString("user"));
+            assertEquals(202, server.notify("{\"id\":\"" + id + "\",\"title\":\"Smoke\",\"to\":{\"users\":[\"alice\"]}}")
+                    .statusCode());
+            JsonObject frame = alice.next();
+            while (!("notification".equals(frame.getString("type")) && id.equals(frame.getJsonObject("item").getString("id")))) {
+                frame = alice.next();
+            }
+            assertEquals("Smoke", frame.getJsonObject("item").getString("title"));
+        }
+    }
+}
