@@ -5,6 +5,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public class Table {
 
     public static void main(String[] args) throws Exception {
         String pom = Files.readString(Path.of("pom.xml"));
-        StringBuilder table = new StringBuilder("| server | version | suite | result | passed | seconds | proven |\n")
+        StringBuilder table = new StringBuilder("Run of " + lastRun() + ":\n\n| server | version | suite | result | passed | seconds | proven |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         for (Suite suite : SUITES) {
             Path reports = Path.of("target", suite.reports());
@@ -110,6 +111,15 @@ public class Table {
     /** aForeignOriginIsRefused403 -> "a foreign origin is refused 403" */
     static String sentence(String method) {
         return method.replaceAll("\\(.*", "").replaceAll("([A-Z0-9])", " $1").toLowerCase().replaceAll(" (\\d) (\\d) (\\d)", " $1$2$3").trim();
+    }
+
+    /** The day of the newest test report. */
+    static String lastRun() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("target"), 2)) {
+            return files.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml"))
+                    .map(f -> Instant.ofEpochMilli(f.toFile().lastModified()).toString().substring(0, 10))
+                    .max(String::compareTo).orElse("?");
+        }
     }
 
     static String[] smokeResult(String name) throws IOException {
