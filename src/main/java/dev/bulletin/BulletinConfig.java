@@ -1,6 +1,7 @@
 package dev.bulletin;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -102,7 +103,7 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
                     && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null) {
                 return;
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             // reported below
         }
         throw new IllegalArgumentException("Setting bulletin.allowed-origins has '" + origin
