@@ -1,0 +1,413 @@
+package dev.bulletin.client;
+
+import dev.bulletin.protocol.Codec;
+import dev.bulletin.protocol.Protocol;
+import dev.bulletin.protocol.ServerFrame;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * A Bulletin connection that stays up: it reconnects with backoff after a drop, a 1001 or a
+ * 1013, resumes every topic from the last cursor it delivered, and skips items it has already
+ * delivered (replayed unread notifications, recent items), so the application sees each item
+ * once and in order. It stops for good on
+ * 4001 (the login ended), on a protocol violation (1002, 1003, 1007, 1008, 1009) and on
+ * {@link #close()}.
+ *
+ * <pre>{@code
+ * BulletinClient client = BulletinClient.news(URI.create("http://127.0.0.1:8080/bulletin/"))
+ *         .listener(new BulletinListener() {
+ *             public void onNews(ServerFrame.News news) { System.out.println(news.item().title()); }
+ *         })
+ *         .connect();
+ * client.subscribe("world", "tech");
+ * }</pre>
+ */
+public final class BulletinClient implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(BulletinClient.class.getName());
+    private static final int REMEMBERED_NOTIFICATIONS = 10_000;
+    private static final Set<Integer> FINAL_CODES = Set.of(1000, 1002, 1003, 1007, 1008, 1009, 4001);
+
+    private final URI endpoint;
+    private final Map<String, List<String>> headers;
+    private final Supplier<String> tickets;
+    private final BulletinListener listener;
+    private final Backoff backoff;
+    private final WebSocketContainer container;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "bulletin-client");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    // All guarded by this.
+    private final Map<String, String> cursors = new LinkedHashMap<>(); // topic -> last delivered cursor, or null
+    private final Set<String> resuming = new LinkedHashSet<>();
+    private final Set<String> delivered = new LinkedHashSet<>();       // keys of the newest items delivered
+    private final List<String> pendingAcks = new ArrayList<>();
+    private Session session;
+    private boolean connected;
+    private boolean stopped;
+    private int attempt;
+    private int recent;
+
+    private BulletinClient(Builder builder) {
+        this.endpoint = builder.endpoint;
+        this.headers = builder.headers;
+        this.tickets = builder.tickets;
+        this.listener = builder.listener;
+        this.backoff = builder.backoff;
+        this.container = builder.container != null ? builder.container : ContainerProvider.getWebSocketContainer();
+    }
+
+    /** A client of {@code /ws/news} under the application's base URL (e.g. {@code http://host/bulletin/}). */
+    public static Builder news(URI base) {
+        return new Builder(base, "ws/news");
+    }
+
+    /** A client of {@code /ws/notifications}: give it credentials, a bearer token or a ticket source. */
+    public static Builder notifications(URI base) {
+        return new Builder(base, "ws/notifications");
+    }
+
+    /** Follows these topics from now on, and after every reconnect from where it left off. */
+    public void subscribe(String... topics) {
+        subscribe(0, topics);
+    }
+
+    /**
+     * Follows these topics, starting with their last {@code recent} items (at most 100), and after
+     * every reconnect from where it left off; where the server cannot resume a topic (see
+     * {@link BulletinListener#onGap}), it starts again from its recent items, without repeating any.
+     */
+    public synchronized void subscribe(int recent, String... topics) {
+        this.recent = Math.max(this.recent, recent);
+        List<String> added = new ArrayList<>();
+        for (String topic : topics) {
+            if (!cursors.containsKey(topic)) {
+                cursors.put(topic, null);
+                added.add(topic);
+            }
+        }
+        if (connected && !added.isEmpty()) {
+            send(subscribeFrame(added));
+        }
+    }
+
+    public synchronized void unsubscribe(String... topics) {
+        List<String> removed = new ArrayList<>();
+        for (String topic : topics) {
+            if (cursors.containsKey(topic)) {
+                cursors.remove(topic);
+                removed.add(topic);
+            }
+        }
+        if (connected && !removed.isEmpty()) {
+            send(Codec.JSON.createObjectBuilder().add("type", "unsubscribe").add("topics", array(removed)).build().toString());
+        }
+    }
+
+    /** Marks these notifications read; sent now, or as soon as the client is connected again. */
+    public synchronized void ack(String... ids) {
+        if (connected) {
+            send(ackFrame(List.of(ids)));
+        } else {
+            pendingAcks.addAll(List.of(ids));
+        }
+    }
+
+    /** Closes the connection with 1000 and stops reconnecting. */
+    @Override
+    public void close() {
+        Session open;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            open = session;
+        }
+        timer.shutdownNow();
+        if (open != null && open.isOpen()) {
+            try {
+                open.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "client closed"));
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "Closing failed; the connection is dropped", e);
+            }
+        }
+        listener.onState(BulletinListener.State.STOPPED, null);
+        listener.onStopped(1000, "client closed");
+    }
+
+    private BulletinClient start() {
+        timer.execute(this::open);
+        return this;
+    }
+
+    private void open() {
+        if (isStopped()) {
+            return;
+        }
+        listener.onState(BulletinListener.State.CONNECTING, null);
+        try {
+            URI uri = tickets == null ? endpoint : URI.create(endpoint + "?ticket=" + tickets.get());
+            ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                    .preferredSubprotocols(List.of(Protocol.V1))
+                    .configurator(new ClientEndpointConfig.Configurator() {
+                        @Override
+                        public void beforeRequest(Map<String, List<String>> request) {
+                            request.putAll(headers);
+                        }
+                    }).build();
+            container.connectToServer(new Connection(), config, uri);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.INFO, "Could not connect to {0}: {1}", endpoint, e.getMessage());
+            retry(false);
+        }
+    }
+
+    private synchronized boolean isStopped() {
+        return stopped;
+    }
+
+    private void retry(boolean tryAgainLater) {
+        Duration delay;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            delay = backoff.delay(attempt++, tryAgainLater);
+        }
+        listener.onState(BulletinListener.State.RECONNECTING, delay);
+        timer.schedule(this::open, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void stop(int code, String reason) {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+        }
+        timer.shutdownNow();
+        listener.onState(BulletinListener.State.STOPPED, null);
+        listener.onStopped(code, reason);
+    }
+
+    /** One WebSocket connection; a reconnect makes a new one. */
+    private final class Connection extends Endpoint {
+
+        @Override
+        public void onOpen(Session opened, EndpointConfig config) {
+            synchronized (BulletinClient.this) {
+                session = opened;
+            }
+            opened.addMessageHandler(String.class, this::receive);
+        }
+
+        @Override
+        public void onClose(Session closed, CloseReason reason) {
+            int code = reason.getCloseCode().getCode();
+            synchronized (BulletinClient.this) {
+                session = null;
+                connected = false;
+                if (stopped) {
+                    return;
+                }
+            }
+            if (FINAL_CODES.contains(code)) {
+                stop(code, reason.getReasonPhrase());
+            } else {
+                LOG.log(System.Logger.Level.INFO, "Connection closed with {0} {1}; reconnecting", code,
+                        reason.getReasonPhrase());
+                retry(code == 1013);
+            }
+        }
+
+        private void receive(String text) {
+            ServerFrame frame = Codec.JSONB.fromJson(text, ServerFrame.class);
+            if (frame instanceof ServerFrame.News news) {
+                if (deliverable(news)) {
+                    listener.onNews(news);
+                }
+            } else if (frame instanceof ServerFrame.Notification notification) {
+                if (firstTime("notification " + notification.item().id())) {
+                    listener.onNotification(notification);
+                }
+            } else if (frame instanceof ServerFrame.Welcome) {
+                welcomed();
+            } else if (frame instanceof ServerFrame.Subscribed subscribed) {
+                subscribed.resumed().forEach(this::resumed);
+            } else if (frame instanceof ServerFrame.Acked acked) {
+                listener.onRead(acked.ids());
+            } else if (frame instanceof ServerFrame.Read read) {
+                listener.onRead(read.ids());
+            } else if (frame instanceof ServerFrame.Error error) {
+                listener.onError(error.code(), error.message());
+            }
+            // pong, published, unsubscribed: nothing the application asked for
+        }
+
+        /** Connected: resubscribes every topic, from its last cursor where there is one, and sends waiting acks. */
+        private void welcomed() {
+            synchronized (BulletinClient.this) {
+                connected = true;
+                attempt = 0;
+                if (!cursors.isEmpty()) {
+                    send(subscribeFrame(cursors.keySet()));
+                }
+                if (!pendingAcks.isEmpty()) {
+                    send(ackFrame(pendingAcks));
+                    pendingAcks.clear();
+                }
+            }
+            listener.onState(BulletinListener.State.CONNECTED, null);
+        }
+
+        private void resumed(String topic, boolean resumed) {
+            boolean gap;
+            synchronized (BulletinClient.this) {
+                gap = resuming.remove(topic) && !resumed;
+            }
+            if (gap) {
+                listener.onGap(topic);
+            }
+        }
+
+        /** Whether the application gets this item: still subscribed, and not delivered before. */
+        private boolean deliverable(ServerFrame.News news) {
+            synchronized (BulletinClient.this) {
+                if (!cursors.containsKey(news.topic()) || !firstTime("news " + news.topic() + " " + news.item().id())) {
+                    return false;
+                }
+                cursors.put(news.topic(), news.cursor());
+                return true;
+            }
+        }
+
+        private boolean firstTime(String key) {
+            synchronized (BulletinClient.this) {
+                if (!delivered.add(key)) {
+                    return false;
+                }
+                if (delivered.size() > REMEMBERED_NOTIFICATIONS) {
+                    delivered.remove(delivered.iterator().next());
+                }
+                return true;
+            }
+        }
+    }
+
+    /** A subscribe frame for these topics, resuming those that have a cursor. Called holding this. */
+    private String subscribeFrame(Collection<String> topics) {
+        JsonObjectBuilder resume = Codec.JSON.createObjectBuilder();
+        for (String topic : topics) {
+            String cursor = cursors.get(topic);
+            if (cursor != null) {
+                resume.add(topic, cursor);
+                resuming.add(topic);
+            }
+        }
+        return Codec.JSON.createObjectBuilder().add("type", "subscribe").add("topics", array(topics))
+                .add("resume", resume).add("recent", recent).build().toString();
+    }
+
+    private static String ackFrame(List<String> ids) {
+        return Codec.JSON.createObjectBuilder().add("type", "ack").add("ids", array(ids)).build().toString();
+    }
+
+    private static JsonArrayBuilder array(Collection<String> values) {
+        JsonArrayBuilder array = Codec.JSON.createArrayBuilder();
+        values.forEach(array::add);
+        return array;
+    }
+
+    /** Sends on the current connection; a frame lost to a drop is sent again by the resubscribe after reconnecting. */
+    private void send(String frame) {
+        Session current = session;
+        if (current != null) {
+            current.getAsyncRemote().sendText(frame);
+        }
+    }
+
+    public static final class Builder {
+
+        private final URI endpoint;
+        private final Map<String, List<String>> headers = new LinkedHashMap<>();
+        private Supplier<String> tickets;
+        private BulletinListener listener = new BulletinListener() {
+        };
+        private Backoff backoff = Backoff.DEFAULT;
+        private WebSocketContainer container;
+
+        private Builder(URI base, String path) {
+            String http = base.toString().endsWith("/") ? base.toString() : base + "/";
+            this.endpoint = URI.create(http.replaceFirst("^http", "ws") + path);
+        }
+
+        /** Sends these credentials with every upgrade (HTTP BASIC). */
+        public Builder basic(String user, String password) {
+            String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            headers.put("Authorization", List.of("Basic " + token));
+            return this;
+        }
+
+        /** Sends this token with every upgrade ({@code Authorization: Bearer}). */
+        public Builder bearer(String token) {
+            headers.put("Authorization", List.of("Bearer " + token));
+            return this;
+        }
+
+        /** Opens every connection with a fresh one-time ticket from this source (e.g. {@link HttpTickets#basic}). */
+        public Builder tickets(Supplier<String> source) {
+            this.tickets = source;
+            return this;
+        }
+
+        public Builder listener(BulletinListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        public Builder backoff(Backoff backoff) {
+            this.backoff = backoff;
+            return this;
+        }
+
+        /** The WebSocket client container to connect with; by default the one {@link ContainerProvider} finds. */
+        public Builder container(WebSocketContainer container) {
+            this.container = container;
+            return this;
+        }
+
+        /** Starts connecting in the background; the listener hears how it goes. */
+        public BulletinClient connect() {
+            return new BulletinClient(this).start();
+        }
+    }
+}

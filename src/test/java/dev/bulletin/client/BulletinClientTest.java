@@ -1,0 +1,200 @@
+package dev.bulletin.client;
+
+import dev.bulletin.BulletinConfig;
+import dev.bulletin.endpoint.EmbeddedServer;
+import dev.bulletin.hub.Hub;
+import dev.bulletin.hub.Identity;
+import dev.bulletin.protocol.NewsDraft;
+import dev.bulletin.protocol.NotificationDraft;
+import dev.bulletin.protocol.NotificationDraft.Audience;
+import dev.bulletin.protocol.ServerFrame;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The Java client over real sockets against embedded Tyrus, with connections dropped by the server. */
+class BulletinClientTest {
+
+    private static final Backoff QUICK = new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(200));
+
+    private EmbeddedServer server;
+    private final Recorder recorder = new Recorder();
+    private BulletinClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = EmbeddedServer.start(BulletinConfig.DEFAULTS);
+    }
+
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.close();
+        }
+        server.close();
+    }
+
+    private URI base() {
+        return server.uri("/");
+    }
+
+    private void publish(String topic, String title) {
+        server.bulletin().newsroom().publish(NewsDraft.of(topic, title));
+    }
+
+    private BulletinClient notificationsOf(String user, String httpSession) {
+        return BulletinClient.notifications(base()).backoff(QUICK).listener(recorder)
+                .tickets(() -> server.bulletin().tickets().issue(new Identity(user, Set.of(), httpSession)))
+                .connect();
+    }
+
+    @Test
+    void everyItemOnceAndInOrderWhileTheServerDropsTheConnection() {
+        client = BulletinClient.news(base()).backoff(QUICK).listener(recorder).connect();
+        client.subscribe("world");
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.bulletin().hub().members("world").size() == 1);
+        publish("world", "item 0");
+        assertEquals("item 0", recorder.news().item().title());
+
+        List<String> expected = IntStream.range(0, 300).mapToObj(i -> "item " + i).toList();
+        for (int i = 1; i < expected.size(); i++) {
+            publish("world", expected.get(i));
+            if (i % 75 == 0) {
+                server.bulletin().hub().closeAll(Hub.GOING_AWAY, "test drops it");
+            }
+        }
+        List<String> received = new ArrayList<>(List.of("item 0"));
+        while (received.size() < expected.size()) {
+            received.add(recorder.news().item().title());
+        }
+        assertEquals(expected, received);
+        assertNull(recorder.nextNews(Duration.ofMillis(300)), "nothing twice");
+        assertEquals(List.of(), recorder.gaps);
+    }
+
+    @Test
+    void unreadNotificationsReplayedAfterAReconnectAreNotDeliveredTwice() {
+        List<String> ids = IntStream.range(0, 3).mapToObj(i -> server.bulletin().notifications()
+                .notify(NotificationDraft.of(Audience.users("alice"), "n" + i)).id()).toList();
+        client = notificationsOf("alice", "h-alice");
+        List<String> first = List.of(recorder.notification().item().id(), recorder.notification().item().id(),
+                recorder.notification().item().id());
+        assertEquals(ids, first);
+
+        server.bulletin().hub().closeAll(Hub.GOING_AWAY, "test drops it");
+        recorder.awaitState(BulletinListener.State.RECONNECTING);
+        recorder.awaitState(BulletinListener.State.CONNECTED);
+        String later = server.bulletin().notifications().notify(NotificationDraft.of(Audience.users("alice"), "later")).id();
+        assertEquals(later, recorder.notification().item().id(), "the three unread ones replayed are not delivered again");
+    }
+
+    @Test
+    void anAckIsReportedAsRead() {
+        String id = server.bulletin().notifications().notify(NotificationDraft.of(Audience.users("bob"), "hi")).id();
+        client = notificationsOf("bob", "h-bob");
+        assertEquals(id, recorder.notification().item().id());
+        client.ack(id);
+        assertEquals(List.of(id), recorder.read());
+    }
+
+    @Test
+    void theEndOfTheLoginStopsTheClientWith4001() {
+        client = notificationsOf("carol", "h-carol");
+        recorder.awaitState(BulletinListener.State.CONNECTED);
+        server.bulletin().endHttpSession("h-carol");
+        recorder.awaitState(BulletinListener.State.STOPPED);
+        assertEquals(4001, recorder.stoppedWith);
+    }
+
+    /** The listener of these tests: queues of what the client delivered. */
+    static final class Recorder implements BulletinListener {
+
+        private final BlockingQueue<ServerFrame.News> news = new LinkedBlockingQueue<>();
+        private final BlockingQueue<ServerFrame.Notification> notifications = new LinkedBlockingQueue<>();
+        private final BlockingQueue<List<String>> read = new LinkedBlockingQueue<>();
+        private final BlockingQueue<State> states = new LinkedBlockingQueue<>();
+        final List<String> gaps = new ArrayList<>();
+        volatile int stoppedWith;
+
+        @Override
+        public void onNews(ServerFrame.News item) {
+            news.add(item);
+        }
+
+        @Override
+        public void onNotification(ServerFrame.Notification notification) {
+            notifications.add(notification);
+        }
+
+        @Override
+        public void onRead(List<String> ids) {
+            read.add(ids);
+        }
+
+        @Override
+        public void onGap(String topic) {
+            gaps.add(topic);
+        }
+
+        @Override
+        public void onState(State state, Duration retryIn) {
+            states.add(state);
+        }
+
+        @Override
+        public void onStopped(int code, String reason) {
+            stoppedWith = code;
+        }
+
+        ServerFrame.News news() {
+            return assertArrives(nextNews(Duration.ofSeconds(10)));
+        }
+
+        ServerFrame.News nextNews(Duration within) {
+            return poll(news, within);
+        }
+
+        ServerFrame.Notification notification() {
+            return assertArrives(poll(notifications, Duration.ofSeconds(10)));
+        }
+
+        List<String> read() {
+            return assertArrives(poll(read, Duration.ofSeconds(10)));
+        }
+
+        void awaitState(State wanted) {
+            for (State state = poll(states, Duration.ofSeconds(10)); state != wanted; state = poll(states, Duration.ofSeconds(10))) {
+                assertNotNull(state, "no " + wanted + " within 10 s");
+            }
+        }
+
+        private static <T> T assertArrives(T value) {
+            assertNotNull(value, "nothing within 10 s");
+            return value;
+        }
+
+        private static <T> T poll(BlockingQueue<T> queue, Duration within) {
+            try {
+                return queue.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
