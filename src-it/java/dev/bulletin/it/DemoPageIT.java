@@ -1,0 +1,120 @@
+package dev.bulletin.it;
+
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The demo page and bulletin.js in a real browser (Debian's headless Chromium) against the WAR on WildFly. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DemoPageIT {
+
+    private static final String NAME = "demo";
+    private static final String BASE = "http://127.0.0.1:8080/bulletin/";
+
+    @Deployment(name = NAME, managed = false, testable = false)
+    static WebArchive war() {
+        return DeployedWar.archive();
+    }
+
+    @ArquillianResource
+    Deployer deployer;
+
+    private final Server server = new Server(toUrl(BASE));
+
+    private static java.net.URL toUrl(String url) {
+        try {
+            return URI.create(url).toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    @Test
+    void aPublishedItemAppearsWithoutAReload() throws Exception {
+        deployer.deploy(NAME);
+        String topic = Server.freshTopic("page");
+        try (Browser browser = new Browser()) {
+            server.publish(topic, "Before the visit");
+            browser.open(BASE + "?topics=" + topic + ",tech");
+            browser.awaitState("connected");
+            browser.awaitNews("Before the visit");
+            assertEquals(201, server.post("api/news", "{\"topic\":\"" + topic + "\",\"title\":\"Live while the page is open\","
+                    + "\"priority\":\"urgent\",\"url\":\"https://example.org/live\"}").statusCode());
+            assertEquals(List.of("Live while the page is open", "Before the visit"),
+                    browser.awaitNews("Live while the page is open"));
+            assertEquals("https://example.org/live", browser.driver()
+                    .findElement(By.linkText("Live while the page is open")).getAttribute("href"));
+            browser.screenshot("demo-page");
+        } finally {
+            deployer.undeploy(NAME);
+        }
+    }
+
+    @Test
+    void afterTheServerDropsTheConnectionThePageCatchesUpOnce() throws Exception {
+        deployer.deploy(NAME);
+        String topic = Server.freshTopic("drop");
+        try (Browser browser = new Browser()) {
+            browser.open(BASE + "?topics=" + topic);
+            browser.awaitState("connected");
+            server.publish(topic, "one");
+            browser.awaitNews("one");
+
+            deployer.undeploy(NAME); // every socket closes with 1001
+            browser.awaitState("reconnecting");
+            browser.screenshot("demo-page-reconnecting");
+            deployer.deploy(NAME);
+            server.publish(topic, "two");
+            server.publish(topic, "three");
+            browser.awaitState("connected");
+            assertEquals(List.of("three", "two", "one"), browser.awaitNews("three"));
+        } finally {
+            deployer.undeploy(NAME);
+        }
+    }
+
+    @Test
+    void markingANotificationReadInOneTabUpdatesTheOther() throws Exception {
+        deployer.deploy(NAME);
+        try (Browser browser = new Browser()) {
+            browser.open(BASE);
+            browser.signIn(Server.BOB, "bob-secret");
+            assertFalse(browser.driver().findElement(By.id("sign-in")).isDisplayed(), "signed in: the form is gone");
+            String first = browser.driver().getWindowHandle();
+            browser.driver().switchTo().newWindow(WindowType.TAB);
+            browser.open(BASE);
+            browser.signIn(Server.BOB, "bob-secret");
+            String second = browser.driver().getWindowHandle();
+
+            String id = "n-page-" + UUID.randomUUID();
+            assertEquals(202, server.notify("{\"id\":\"" + id + "\",\"title\":\"Seen in both tabs\",\"to\":{\"users\":[\"bob\"]}}")
+                    .statusCode());
+            browser.click(By.id("bell"));
+            browser.click(By.cssSelector("li[data-id='" + id + "'] button"));
+
+            browser.driver().switchTo().window(first);
+            browser.click(By.id("bell"));
+            browser.screenshot("demo-page-notifications");
+            browser.awaitRead(id);
+            browser.driver().switchTo().window(second);
+            browser.awaitRead(id);
+        } finally {
+            deployer.undeploy(NAME);
+        }
+    }
+}
