@@ -4,14 +4,7 @@ import dev.bulletin.client.Backoff;
 import dev.bulletin.client.BulletinClient;
 import dev.bulletin.client.BulletinListener;
 import dev.bulletin.protocol.ServerFrame;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.time.Duration;
@@ -34,21 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The Java client against the deployed WAR: the application is redeployed while items are being
  * published, and the client's application still sees every item once, in order.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ClientIT {
+class ClientIT extends RedeployedWar {
 
-    private static final String NAME = "client";
-    private static final URI BASE = URI.create("http://127.0.0.1:8080/bulletin/");
     private static final int ITEMS = 60;
-
-    @Deployment(name = NAME, managed = false, testable = false)
-    static WebArchive war() {
-        return DeployedWar.archive();
-    }
-
-    @ArquillianResource
-    Deployer deployer;
 
     private final BlockingQueue<String> titles = new LinkedBlockingQueue<>();
     private final BlockingQueue<BulletinListener.State> states = new LinkedBlockingQueue<>();
@@ -57,10 +38,9 @@ class ClientIT {
     @Test
     void everyItemOnceAndInOrderAcrossARedeploy() throws Exception {
         deployer.deploy(NAME);
-        Server server = new Server(BASE.toURL());
         String topic = Server.freshTopic("client");
         server.publish(topic, "item 0");
-        BulletinClient client = BulletinClient.news(BASE)
+        BulletinClient client = BulletinClient.news(URI.create(BASE))
                 .backoff(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(2)))
                 .listener(new BulletinListener() {
                     @Override

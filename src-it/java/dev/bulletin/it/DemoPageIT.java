@@ -1,17 +1,9 @@
 package dev.bulletin.it;
 
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,30 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The demo page and bulletin.js in a real browser (Debian's headless Chromium) against the WAR on WildFly. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DemoPageIT {
-
-    private static final String NAME = "demo";
-    private static final String BASE = "http://127.0.0.1:8080/bulletin/";
-
-    @Deployment(name = NAME, managed = false, testable = false)
-    static WebArchive war() {
-        return DeployedWar.archive();
-    }
-
-    @ArquillianResource
-    Deployer deployer;
-
-    private final Server server = new Server(toUrl(BASE));
-
-    private static java.net.URL toUrl(String url) {
-        try {
-            return URI.create(url).toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
+class DemoPageIT extends RedeployedWar {
 
     @Test
     void aPublishedItemAppearsWithoutAReload() throws Exception {

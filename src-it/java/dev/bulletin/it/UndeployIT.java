@@ -2,14 +2,7 @@ package dev.bulletin.it;
 
 import dev.bulletin.testing.TestClient;
 import jakarta.websocket.CloseReason;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.util.List;
@@ -24,20 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Undeploying the application closes its connections with 1001, so clients reconnect and resume;
  * the data lives in the database, so cursors and unread notifications outlive a redeploy.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class UndeployIT {
-
-    private static final String NAME = "bulletin";
-    private static final String BASE = "http://127.0.0.1:8080/bulletin/";
-
-    @Deployment(name = NAME, managed = false, testable = false)
-    static WebArchive war() {
-        return DeployedWar.archive();
-    }
-
-    @ArquillianResource
-    Deployer deployer;
+class UndeployIT extends RedeployedWar {
 
     @Test
     void undeployClosesEveryConnectionWith1001() {
@@ -55,7 +35,6 @@ class UndeployIT {
     @Test
     void afterARedeployTheOldCursorResumesWithExactlyTheMissedItems() throws Exception {
         deployer.deploy(NAME);
-        Server server = new Server(URI.create(BASE).toURL());
         String topic = Server.freshTopic("redeploy");
         server.publish(topic, "before 1");
         String cursor = server.publish(topic, "before 2").getString("cursor");
