@@ -44,6 +44,8 @@ export class Bulletin extends EventTarget {
     this.stopped = false;
     this.attempt = 0;
     this.timer = null;
+    this.watcher = null;
+    this.heard = 0;
     this.state = 'idle';
   }
 
@@ -84,6 +86,7 @@ export class Bulletin extends EventTarget {
   close() {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearInterval(this.watcher);
     this.socket?.close(1000, 'client closed');
     this.#stop(1000, 'client closed');
   }
@@ -106,7 +109,10 @@ export class Bulletin extends EventTarget {
     }
     const socket = new WebSocket(url, PROTOCOL);
     this.socket = socket;
-    socket.onmessage = event => this.#receive(JSON.parse(event.data));
+    socket.onmessage = event => {
+      this.heard = Date.now();
+      this.#receive(JSON.parse(event.data));
+    };
     socket.onclose = event => this.#closed(socket, event.code, event.reason);
   }
 
@@ -115,6 +121,7 @@ export class Bulletin extends EventTarget {
       case 'welcome':
         this.connected = true;
         this.attempt = 0;
+        this.#watch(frame.heartbeat);
         if (this.cursors.size > 0) {
           this.#send(this.#subscribeFrame([...this.cursors.keys()]));
         }
@@ -154,10 +161,29 @@ export class Bulletin extends EventTarget {
     }
   }
 
+  // Browsers do not show the server's pings: send a ping frame every heartbeat, and replace a
+  // connection not heard from for two heartbeats (one that died without a close).
+  #watch(heartbeat) {
+    clearInterval(this.watcher);
+    this.watcher = setInterval(() => {
+      if (Date.now() - this.heard < 2 * heartbeat) {
+        this.#send({ type: 'ping' });
+        return;
+      }
+      const dead = this.socket;
+      this.socket = null; // its late events are ignored
+      this.connected = false;
+      clearInterval(this.watcher);
+      dead?.close(1000, 'no sign of life');
+      this.#retry(false);
+    }, heartbeat);
+  }
+
   #closed(socket, code, reason) {
     if (socket !== this.socket) {
       return;
     }
+    clearInterval(this.watcher);
     this.socket = null;
     this.connected = false;
     if (this.stopped) {

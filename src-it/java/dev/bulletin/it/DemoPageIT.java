@@ -1,5 +1,6 @@
 package dev.bulletin.it;
 
+import dev.bulletin.testing.FreezingProxy;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
@@ -52,6 +53,23 @@ class DemoPageIT extends RedeployedWar {
             server.publish(topic, "three");
             browser.awaitState("connected");
             assertEquals(List.of("three", "two", "one"), browser.awaitNews("three"));
+        } finally {
+            deployer.undeploy(NAME);
+        }
+    }
+
+    @Test
+    void aConnectionThatGoesSilentIsReplacedByThePage() throws Exception {
+        deployer.deploy(NAME);
+        String topic = Server.freshTopic("silent");
+        try (FreezingProxy proxy = new FreezingProxy(8080); Browser browser = new Browser()) {
+            browser.open("http://127.0.0.1:" + proxy.port() + "/bulletin/?topics=" + topic);
+            browser.awaitState("connected");
+            proxy.freeze(); // the socket's path goes quiet, without a close
+            server.publish(topic, "sent into the silence");
+            browser.awaitState("reconnecting");
+            browser.awaitState("connected");
+            assertEquals(List.of("sent into the silence"), browser.awaitNews("sent into the silence"));
         } finally {
             deployer.undeploy(NAME);
         }

@@ -25,8 +25,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -51,6 +53,7 @@ public final class BulletinClient implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(BulletinClient.class.getName());
     private static final int REMEMBERED_NOTIFICATIONS = 10_000;
+    private static final String PING = "{\"type\":\"ping\"}";
     private static final Set<Integer> FINAL_CODES = Set.of(1000, 1002, 1003, 1007, 1008, 1009, 4001);
 
     private final URI endpoint;
@@ -219,12 +222,22 @@ public final class BulletinClient implements AutoCloseable {
         listener.onStopped(code, reason);
     }
 
-    /** One WebSocket connection; a reconnect makes a new one. */
+    /**
+     * One WebSocket connection; a reconnect makes a new one. The JSR 356 client API does not show
+     * the server's pings, so the connection sends a {@code ping} frame every heartbeat and gives
+     * up on a server it has not heard from for two: a connection that died without a close.
+     */
     private final class Connection extends Endpoint {
+
+        private Session opened;
+        private volatile long heard = System.nanoTime();
+        private ScheduledFuture<?> watch;  // guarded by BulletinClient.this
+        private boolean abandoned;         // guarded by BulletinClient.this
 
         @Override
         public void onOpen(Session opened, EndpointConfig config) {
             synchronized (BulletinClient.this) {
+                this.opened = opened;
                 session = opened;
             }
             opened.addMessageHandler(String.class, this::receive);
@@ -234,6 +247,12 @@ public final class BulletinClient implements AutoCloseable {
         public void onClose(Session closed, CloseReason reason) {
             int code = reason.getCloseCode().getCode();
             synchronized (BulletinClient.this) {
+                if (watch != null) {
+                    watch.cancel(false);
+                }
+                if (abandoned) {
+                    return; // already replaced
+                }
                 session = null;
                 connected = false;
                 if (stopped) {
@@ -250,6 +269,7 @@ public final class BulletinClient implements AutoCloseable {
         }
 
         private void receive(String text) {
+            heard = System.nanoTime();
             ServerFrame frame = Codec.JSONB.fromJson(text, ServerFrame.class);
             if (frame instanceof ServerFrame.News news) {
                 if (deliverable(news)) {
@@ -259,8 +279,8 @@ public final class BulletinClient implements AutoCloseable {
                 if (firstTime("notification " + notification.item().id())) {
                     listener.onNotification(notification);
                 }
-            } else if (frame instanceof ServerFrame.Welcome) {
-                welcomed();
+            } else if (frame instanceof ServerFrame.Welcome welcome) {
+                welcomed(Duration.ofMillis(welcome.heartbeat()));
             } else if (frame instanceof ServerFrame.Subscribed subscribed) {
                 subscribed.resumed().forEach(this::resumed);
             } else if (frame instanceof ServerFrame.Acked acked) {
@@ -274,10 +294,12 @@ public final class BulletinClient implements AutoCloseable {
         }
 
         /** Connected: resubscribes every topic, from its last cursor where there is one, and sends waiting acks. */
-        private void welcomed() {
+        private void welcomed(Duration heartbeat) {
             synchronized (BulletinClient.this) {
                 connected = true;
                 attempt = 0;
+                long millis = heartbeat.toMillis();
+                watch = timer.scheduleAtFixedRate(() -> check(heartbeat), millis, millis, TimeUnit.MILLISECONDS);
                 if (!cursors.isEmpty()) {
                     send(subscribeFrame(cursors.keySet()));
                 }
@@ -287,6 +309,26 @@ public final class BulletinClient implements AutoCloseable {
                 }
             }
             listener.onState(BulletinListener.State.CONNECTED, null);
+        }
+
+        /** Every heartbeat: a ping, or, after two silent heartbeats, a new connection in place of this one. */
+        private void check(Duration heartbeat) {
+            if (System.nanoTime() - heard < 2 * heartbeat.toNanos()) {
+                send(PING);
+                return;
+            }
+            synchronized (BulletinClient.this) {
+                if (abandoned || stopped) {
+                    return;
+                }
+                abandoned = true;
+                watch.cancel(false);
+                session = null;
+                connected = false;
+            }
+            LOG.log(System.Logger.Level.INFO, "No sign of life from {0} for two heartbeats; reconnecting", endpoint);
+            CompletableFuture.runAsync(() -> closeQuietly(opened)); // may wait on the dead peer: not on the timer
+            retry(false);
         }
 
         private void resumed(String topic, boolean resumed) {
@@ -320,6 +362,14 @@ public final class BulletinClient implements AutoCloseable {
                 }
                 return true;
             }
+        }
+    }
+
+    private static void closeQuietly(Session dead) {
+        try {
+            dead.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no sign of life"));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Closing a dead connection failed", e);
         }
     }
 

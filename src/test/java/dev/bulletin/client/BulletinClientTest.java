@@ -8,6 +8,7 @@ import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.protocol.NotificationDraft;
 import dev.bulletin.protocol.NotificationDraft.Audience;
 import dev.bulletin.protocol.ServerFrame;
+import dev.bulletin.testing.FreezingProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,28 @@ class BulletinClientTest {
         server.bulletin().endHttpSession("h-carol");
         recorder.awaitState(BulletinListener.State.STOPPED);
         assertEquals(4001, recorder.stoppedWith);
+    }
+
+    @Test
+    void aConnectionThatGoesSilentIsReplaced() throws Exception {
+        server.close();
+        server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withHeartbeatMillis(200));
+        try (FreezingProxy proxy = new FreezingProxy(server.uri("/").getPort())) {
+            client = BulletinClient.news(URI.create("ws://localhost:" + proxy.port() + "/bulletin/"))
+                    .backoff(QUICK).listener(recorder).connect();
+            client.subscribe("world");
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.bulletin().hub().members("world").size() == 1);
+            publish("world", "before");
+            assertEquals("before", recorder.news().item().title());
+
+            proxy.freeze(); // no close, no error: the path just goes quiet
+            publish("world", "while silent");
+            recorder.awaitState(BulletinListener.State.RECONNECTING);
+            recorder.awaitState(BulletinListener.State.CONNECTED);
+            assertEquals("while silent", recorder.news().item().title(), "resumed on the new connection");
+            publish("world", "after");
+            assertEquals("after", recorder.news().item().title());
+        }
     }
 
     /** The listener of these tests: queues of what the client delivered. */
