@@ -1,0 +1,275 @@
+// Bulletin against the lean Node peer, on this box, in one run; prints a Markdown table and
+// writes it to target/bench/report.md. Needs `mvn -DskipTests package` first (the WAR and the
+// configured WildFly) and `npm ci --prefix bench` (ws).
+//   node bench/run.js [--quick]        --quick: 1,000 subscribers only, for a smoke run
+// Every load loop is bounded in count and time, talks to 127.0.0.1 only, and every process it
+// starts is stopped by its PID at the end.
+import { execFileSync, fork, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+
+const QUICK = process.argv.includes('--quick');
+const SIZES = QUICK ? [1000] : [1000, 5000, 10000];
+const PER_PROCESS = 5000;
+const DIST = 'target/wildfly-39.0.1.Final';
+const HOME = 'target/bench/wildfly';
+const OUT = 'target/bench';
+const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+const started = [];
+
+const TARGETS = {
+  bulletin: {
+    url: 'ws://127.0.0.1:8080/bulletin/ws/news', protocol: 'bulletin.v1.json', subscribe: 'bench',
+    publish: (summary) => request('POST', 8080, '/bulletin/api/news',
+      JSON.stringify({ topic: 'bench', title: 'Bench item', summary }),
+      { 'Content-Type': 'application/json', Authorization: 'Basic ' + Buffer.from('publisher:publisher-secret').toString('base64') }),
+  },
+  peer: {
+    url: 'ws://127.0.0.1:9100/', protocol: 'bulletin.v1.json', subscribe: null,
+    publish: (summary) => request('POST', 9100, '/publish', JSON.stringify({ type: 'news', topic: 'bench',
+      cursor: '5f3a9c1e:123456', replay: false, item: { id: '3f0c2b7e-8a41-4d0e-9b1a-6c2d5e7f8a90', title: 'Bench item',
+        summary, priority: 'normal', tags: [], publishedAt: new Date().toISOString() } })),
+  },
+};
+
+function request(method, port, pathname, body, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: pathname, method, agent, headers }, res => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function json(port, pathname) {
+  return new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port, path: pathname, agent }, res => {
+      let text = '';
+      res.on('data', chunk => { text += chunk; });
+      res.on('end', () => resolve(JSON.parse(text)));
+    }).on('error', reject);
+  });
+}
+
+async function until(what, check, seconds) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) {
+      return;
+    }
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+  throw new Error(`${what}: not within ${seconds} s`);
+}
+
+// --- servers --------------------------------------------------------------------------------
+
+async function startWildFly() {
+  fs.rmSync(HOME, { recursive: true, force: true });
+  fs.cpSync(DIST, HOME, { recursive: true });
+  fs.rmSync(path.join(HOME, 'standalone/data'), { recursive: true, force: true });
+  fs.copyFileSync('target/bulletin.war', path.join(HOME, 'standalone/deployments/bulletin.war'));
+  const log = fs.openSync(path.join(OUT, 'wildfly.log'), 'w');
+  const script = spawn(path.join(HOME, 'bin/standalone.sh'), [], {
+    stdio: ['ignore', log, log],
+    env: { ...process.env, BULLETIN_QUEUE_BOUND: '8192',
+      JAVA_OPTS: '-Xms2g -Xmx4g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman' },
+  });
+  started.push(script.pid);
+  await until('WildFly with the WAR', async () => (await request('GET', 8080, '/bulletin/api/topics')) === 200, 120);
+  const pid = Number(execFileSync('ss', ['-ltnpH', 'sport = :8080']).toString().match(/pid=(\d+)/)[1]);
+  started.push(pid);
+  return {
+    pid,
+    cpuMicros: async () => cpuMicros(pid),
+    memory: async () => {
+      execFileSync('jcmd', [String(pid), 'GC.run']);
+      const info = execFileSync('jcmd', [String(pid), 'GC.heap_info']).toString();
+      return { heap: Number(info.match(/used (\d+)K/)[1]) * 1024, rss: rss(pid) };
+    },
+  };
+}
+
+async function startPeer() {
+  const log = fs.openSync(path.join(OUT, 'peer.log'), 'w');
+  const peer = spawn(process.execPath, ['--expose-gc', 'bench/peer.js', '9100'], { stdio: ['ignore', log, log] });
+  started.push(peer.pid);
+  await until('the peer', async () => (await json(9100, '/stats')).clients === 0, 30);
+  return {
+    pid: peer.pid,
+    cpuMicros: async () => (await json(9100, '/stats')).cpuMicros,
+    memory: async () => {
+      await request('GET', 9100, '/gc');
+      return { heap: (await json(9100, '/stats')).heapUsed, rss: rss(peer.pid) };
+    },
+  };
+}
+
+function cpuMicros(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 1e6 / 100; // utime + stime, in clock ticks of 10 ms
+}
+
+function rss(pid) {
+  return Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/)[1]) * 1024;
+}
+
+// --- load ---------------------------------------------------------------------------------
+
+/** Subscribers spread over load processes; resolves when all are connected (and subscribed). */
+async function subscribers(target, count) {
+  const processes = [];
+  let seconds = 0;
+  let connected = 0;
+  for (let left = count; left > 0; left -= PER_PROCESS) {
+    const child = fork('bench/clients.js', [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    started.push(child.pid);
+    processes.push(child);
+    const done = new Promise(resolve => child.once('message', resolve));
+    child.send({ connect: { url: target.url, count: Math.min(left, PER_PROCESS), subscribe: target.subscribe,
+      protocol: target.protocol } });
+    const result = await withTimeout(done, 300, 'connecting');
+    seconds += result.seconds;
+    connected += result.connected;
+  }
+  return {
+    connected, seconds,
+    report: () => Promise.all(processes.map(child => ask(child, { report: true }))),
+    reset: latencies => processes.forEach(child => child.send({ reset: { latencies } })),
+    close: () => processes.forEach(child => child.send({ exit: true })),
+  };
+}
+
+function ask(child, message) {
+  const answer = new Promise(resolve => child.once('message', resolve));
+  child.send(message);
+  return withTimeout(answer, 30, 'a report');
+}
+
+function withTimeout(promise, seconds, what) {
+  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: over ${seconds} s`)), seconds * 1000))]);
+}
+
+function summary(bytes) {
+  return `t=${process.hrtime.bigint()};${'x'.repeat(bytes)}`;
+}
+
+async function received(load) {
+  const reports = await load.report();
+  return {
+    frames: reports.reduce((sum, r) => sum + r.frames, 0),
+    latencies: reports.flatMap(r => r.latencies),
+    closes: reports.reduce((all, r) => ({ ...all, ...r.closes }), {}),
+  };
+}
+
+function percentile(sorted, p) {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+// --- scenarios ------------------------------------------------------------------------------
+
+/** S1: memory per idle connection after GC, and connects per second. */
+async function idle(server, target, count) {
+  const before = await server.memory();
+  const load = await subscribers(target, count);
+  const after = await server.memory();
+  load.close();
+  return { heapPerConnection: (after.heap - before.heap) / load.connected, rssPerConnection: (after.rss - before.rss) / load.connected,
+    connectsPerSecond: load.connected / load.seconds, connected: load.connected };
+}
+
+/** S2: publishes as fast as 8 publishers manage; delivered frames per second and server CPU per delivered frame. */
+async function flood(server, target, count, bytes) {
+  const load = await subscribers(target, count);
+  const items = Math.max(20, Math.round(400_000 / count));
+  load.reset(false);
+  const cpu = await server.cpuMicros();
+  const begin = process.hrtime.bigint();
+  let next = 0;
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    while (next < items) {
+      next++;
+      await target.publish(summary(bytes));
+    }
+  }));
+  let frames = 0;
+  await until('every frame delivered', async () => {
+    frames = (await received(load)).frames;
+    return frames >= items * load.connected;
+  }, 120).catch(error => console.error(error.message));
+  const seconds = Number(process.hrtime.bigint() - begin) / 1e9;
+  const micros = (await server.cpuMicros()) - cpu;
+  load.close();
+  return { framesPerSecond: frames / seconds, cpuMicrosPerFrame: micros / frames, frames, expected: items * load.connected };
+}
+
+/** S3: 5 publishes per second for 10 s; publish-to-receive latency over every delivered frame. */
+async function latency(target, count) {
+  const load = await subscribers(target, count);
+  load.reset(true);
+  for (let i = 0; i < 50; i++) {
+    const tick = new Promise(resolve => setTimeout(resolve, 200));
+    await target.publish(summary(100));
+    await tick;
+  }
+  await new Promise(resolve => setTimeout(resolve, 2000)); // the last frames drain; bounded
+  const { latencies, closes } = await received(load);
+  load.close();
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: latencies.at(-1), frames: latencies.length, closes };
+}
+
+// --- the run ------------------------------------------------------------------------------
+
+const fmt = (n, digits = 1) => Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits }) : '–';
+
+async function main() {
+  fs.mkdirSync(OUT, { recursive: true });
+  const servers = { bulletin: await startWildFly(), peer: await startPeer() };
+  const rows = [];
+  const row = (scenario, metric, b, p, digits = 1) => rows.push(`| ${scenario} | ${metric} | ${fmt(b, digits)} | ${fmt(p, digits)} | ${fmt(b / p, 2)} |`);
+  const both = async run => ({ bulletin: await run('bulletin'), peer: await run('peer') });
+
+  for (const count of SIZES) {
+    const r = await both(name => idle(servers[name], TARGETS[name], count));
+    row(`S1 idle ${fmt(count, 0)}`, 'heap bytes per connection', r.bulletin.heapPerConnection, r.peer.heapPerConnection, 0);
+    row(`S1 idle ${fmt(count, 0)}`, 'RSS bytes per connection', r.bulletin.rssPerConnection, r.peer.rssPerConnection, 0);
+    row(`S1 idle ${fmt(count, 0)}`, 'connects per second', r.bulletin.connectsPerSecond, r.peer.connectsPerSecond, 0);
+    console.error(`S1 ${count} done`);
+  }
+  for (const bytes of QUICK ? [100] : [100, 1000]) {
+    for (const count of SIZES) {
+      const r = await both(name => flood(servers[name], TARGETS[name], count, bytes));
+      row(`S2 flood ${fmt(count, 0)} × ${bytes} B`, 'delivered frames per second', r.bulletin.framesPerSecond, r.peer.framesPerSecond, 0);
+      row(`S2 flood ${fmt(count, 0)} × ${bytes} B`, 'server CPU µs per delivered frame', r.bulletin.cpuMicrosPerFrame, r.peer.cpuMicrosPerFrame, 2);
+      console.error(`S2 ${count} × ${bytes} done: ${r.bulletin.frames}/${r.bulletin.expected} and ${r.peer.frames}/${r.peer.expected} frames`);
+    }
+  }
+  const count = SIZES.at(-1);
+  const r = await both(name => latency(TARGETS[name], count));
+  row(`S3 ${fmt(count, 0)} subscribers, 5 publishes/s`, 'publish→receive p50 ms', r.bulletin.p50, r.peer.p50, 2);
+  row(`S3 ${fmt(count, 0)} subscribers, 5 publishes/s`, 'publish→receive p99 ms', r.bulletin.p99, r.peer.p99, 2);
+  row(`S3 ${fmt(count, 0)} subscribers, 5 publishes/s`, 'publish→receive max ms', r.bulletin.max, r.peer.max, 2);
+
+  const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*: (.*)/)[1];
+  const report = [`Run of ${new Date().toISOString().slice(0, 16)}Z on ${cpu}, ${fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm).length} cores${QUICK ? ' (--quick)' : ''}:`, '',
+    '| scenario | metric | Bulletin | Node peer | ratio |', '|---|---|---|---|---|', ...rows, ''].join('\n');
+  fs.writeFileSync(path.join(OUT, 'report.md'), report);
+  console.log(report);
+}
+
+function stopAll() {
+  for (const pid of started.reverse()) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+main().then(() => { stopAll(); process.exit(0); }, error => { console.error(error); stopAll(); process.exit(1); });
