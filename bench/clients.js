@@ -1,6 +1,6 @@
 // A load process: opens subscriber connections and reports what they received. Forked by
 // bench/run.js, which talks to it over IPC: {connect: {url, count, subscribe, protocol}},
-// {reset: {latencies}}, {report}, {exit}. Stays under 20,000 open files: at most 9,000 connections each.
+// {reset: {every}}, {report}, {pause: {fraction}}, {exit}. Stays under 20,000 open files: at most 9,000 connections each.
 import WebSocket from 'ws';
 
 const LANES = 16; // handshakes in flight at once, as many clients arriving together
@@ -8,7 +8,8 @@ const sockets = [];
 let frames = 0;
 let latencies = [];
 let closes = {};
-let recording = false; // latencies of every frame: only when asked, they cost memory
+let recording = 0;      // record the latency of every n-th frame; 0: none (they cost memory)
+let paused = new Set();  // connections that stopped reading (S5): their frames are not counted
 
 function connect({ url, count, subscribe, protocol }) {
   let open = 0;
@@ -22,6 +23,9 @@ function connect({ url, count, subscribe, protocol }) {
     sockets.push(socket);
     let ready = subscribe == null;
     socket.on('message', data => {
+      if (paused.has(socket)) {
+        return;
+      }
       const text = data.toString();
       if (!ready) {
         if (text.includes('"welcome"')) {
@@ -33,7 +37,7 @@ function connect({ url, count, subscribe, protocol }) {
         return;
       }
       frames++;
-      const mark = recording ? text.indexOf('t=') : -1;
+      const mark = recording > 0 && frames % recording === 0 ? text.indexOf('t=') : -1;
       if (mark >= 0) {
         const sent = BigInt(text.slice(mark + 2, text.indexOf(';', mark)));
         latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
@@ -75,10 +79,15 @@ process.on('message', message => {
     process.send({ frames, latencies, closes });
     latencies = [];
   } else if (message.reset) {
-    recording = message.reset.latencies;
+    recording = message.reset.every ?? 0;
     frames = 0;
     latencies = [];
     closes = {};
+  } else if (message.pause) {
+    // stops reading the first n connections: TCP fills up, and the server must cope
+    paused = new Set(sockets.slice(0, Math.round(sockets.length * message.pause.fraction)));
+    paused.forEach(socket => socket._socket.pause());
+    process.send({ paused: paused.size });
   } else if (message.exit) {
     sockets.forEach(socket => socket.terminate());
     process.exit(0);

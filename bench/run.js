@@ -1,7 +1,7 @@
 // Bulletin against the lean Node peer, on this box, in one run; prints a Markdown table and
 // writes it to target/bench/report.md. Needs `mvn -DskipTests package` first (the WAR and the
 // configured WildFly) and `npm ci --prefix bench` (ws).
-//   node bench/run.js [--quick]        --quick: 1,000 subscribers only, for a smoke run
+//   node bench/run.js [--quick]        --quick: 1,000 subscribers only (S5 always runs at 1,000)
 // Every load loop is bounded in count and time, talks to 127.0.0.1 only, and every process it
 // starts is stopped by its PID at the end.
 import { execFileSync, fork, spawn } from 'node:child_process';
@@ -67,7 +67,7 @@ async function until(what, check, seconds) {
 
 // --- servers --------------------------------------------------------------------------------
 
-async function startWildFly() {
+async function startWildFly(queueBound = 8192) {
   fs.rmSync(HOME, { recursive: true, force: true });
   fs.cpSync(DIST, HOME, { recursive: true });
   fs.rmSync(path.join(HOME, 'standalone/data'), { recursive: true, force: true });
@@ -75,15 +75,18 @@ async function startWildFly() {
   const log = fs.openSync(path.join(OUT, 'wildfly.log'), 'w');
   const script = spawn(path.join(HOME, 'bin/standalone.sh'), [], {
     stdio: ['ignore', log, log],
-    env: { ...process.env, BULLETIN_QUEUE_BOUND: '8192',
+    env: { ...process.env, BULLETIN_QUEUE_BOUND: String(queueBound),
       JAVA_OPTS: '-Xms2g -Xmx4g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman' },
   });
   started.push(script.pid);
+  const stop = () => new Promise(resolve => { script.once('exit', resolve); process.kill(pid, 'SIGTERM'); });
   await until('WildFly with the WAR', async () => (await request('GET', 8080, '/bulletin/api/topics')) === 200, 120);
   const pid = Number(execFileSync('ss', ['-ltnpH', 'sport = :8080']).toString().match(/pid=(\d+)/)[1]);
   started.push(pid);
   return {
     pid,
+    stop,
+    evicted: async () => (await json(8080, '/bulletin/api/stats')).evicted,
     cpuMicros: async () => cpuMicros(pid),
     memory: async () => {
       execFileSync('jcmd', [String(pid), 'GC.run']);
@@ -138,7 +141,8 @@ async function subscribers(target, count) {
   return {
     connected, seconds,
     report: () => Promise.all(processes.map(child => ask(child, { report: true }))),
-    reset: latencies => processes.forEach(child => child.send({ reset: { latencies } })),
+    reset: every => processes.forEach(child => child.send({ reset: { every } })),
+    pause: fraction => Promise.all(processes.map(child => ask(child, { pause: { fraction } }))),
     close: () => processes.forEach(child => child.send({ exit: true })),
   };
 }
@@ -186,7 +190,7 @@ async function idle(server, target, count) {
 async function flood(server, target, count, bytes) {
   const load = await subscribers(target, count);
   const items = Math.max(20, Math.round(400_000 / count));
-  load.reset(false);
+  load.reset(0);
   const cpu = await server.cpuMicros();
   const begin = process.hrtime.bigint();
   let next = 0;
@@ -207,20 +211,50 @@ async function flood(server, target, count, bytes) {
   return { framesPerSecond: frames / seconds, cpuMicrosPerFrame: micros / frames, frames, expected: items * load.connected };
 }
 
+/** Publishes `count` items of `bytes` at `perSecond`, each after its tick: paced, bounded. */
+async function paced(target, count, perSecond, bytes) {
+  for (let i = 0; i < count; i++) {
+    const tick = new Promise(resolve => setTimeout(resolve, 1000 / perSecond));
+    const status = await target.publish(summary(bytes));
+    if (status >= 300) {
+      throw new Error(`publishing answered ${status}`);
+    }
+    await tick;
+  }
+}
+
 /** S3: 5 publishes per second for 10 s; publish-to-receive latency over every delivered frame. */
 async function latency(target, count) {
   const load = await subscribers(target, count);
-  load.reset(true);
-  for (let i = 0; i < 50; i++) {
-    const tick = new Promise(resolve => setTimeout(resolve, 200));
-    await target.publish(summary(100));
-    await tick;
-  }
+  load.reset(1);
+  await paced(target, 50, 5, 100);
   await new Promise(resolve => setTimeout(resolve, 2000)); // the last frames drain; bounded
   const { latencies, closes } = await received(load);
   load.close();
   latencies.sort((a, b) => a - b);
   return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: latencies.at(-1), frames: latencies.length, closes };
+}
+
+/**
+ * S5: 1% of the subscribers stop reading while 4 KB items go out at 40 per second for 90 s:
+ * about 14 MB for each, more than loopback's socket buffers hold, so the server must queue or
+ * drop. The others' p99 before and during, the server's heap after GC, and evictions.
+ */
+async function slowConsumers(server, target, count) {
+  const load = await subscribers(target, count);
+  load.reset(1);
+  await paced(target, 100, 20, 3900);
+  const before = await received(load);
+  await load.pause(0.01);
+  load.reset(10);
+  await paced(target, 3600, 40, 3900);
+  await new Promise(resolve => setTimeout(resolve, 2000)); // the last frames drain; bounded
+  const during = await received(load);
+  const memory = await server.memory();
+  const evicted = server.evicted ? await server.evicted() : 0;
+  load.close();
+  const p99 = run => percentile(run.latencies.sort((a, b) => a - b), 0.99);
+  return { before: p99(before), during: p99(during), heap: memory.heap, rss: memory.rss, evicted };
 }
 
 // --- the run ------------------------------------------------------------------------------
@@ -256,6 +290,18 @@ async function main() {
   row(`S3 ${fmt(count, 0)} subscribers, 5 publishes/s`, 'publish→receive p50 ms', r.bulletin.p50, r.peer.p50, 2);
   row(`S3 ${fmt(count, 0)} subscribers, 5 publishes/s`, 'publish→receive p99 ms', r.bulletin.p99, r.peer.p99, 2);
   row(`S3 ${fmt(count, 0)} subscribers, 5 publishes/s`, 'publish→receive max ms', r.bulletin.max, r.peer.max, 2);
+
+  // S5 on a Bulletin with the default queue bound (1,024 frames), as deployed
+  await servers.bulletin.stop();
+  servers.bulletin = await startWildFly(1024);
+  const slow = 1000;
+  await flood(servers.bulletin, TARGETS.bulletin, 1000, 100); // the restarted JVM warms up, untimed
+  const s5 = await both(name => slowConsumers(servers[name], TARGETS[name], slow));
+  row(`S5 ${fmt(slow, 0)} subscribers, 1% stop reading`, 'others\' p99 ms before', s5.bulletin.before, s5.peer.before, 1);
+  row(`S5 ${fmt(slow, 0)} subscribers, 1% stop reading`, 'others\' p99 ms while they do', s5.bulletin.during, s5.peer.during, 1);
+  row(`S5 ${fmt(slow, 0)} subscribers, 1% stop reading`, 'heap MB after GC', s5.bulletin.heap / 1e6, s5.peer.heap / 1e6, 1);
+  row(`S5 ${fmt(slow, 0)} subscribers, 1% stop reading`, 'RSS MB', s5.bulletin.rss / 1e6, s5.peer.rss / 1e6, 1);
+  row(`S5 ${fmt(slow, 0)} subscribers, 1% stop reading`, 'evicted (1013)', s5.bulletin.evicted, s5.peer.evicted, 0);
 
   const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*: (.*)/)[1];
   const report = [`Run of ${new Date().toISOString().slice(0, 16)}Z on ${cpu}, ${fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm).length} cores${QUICK ? ' (--quick)' : ''}:`, '',
