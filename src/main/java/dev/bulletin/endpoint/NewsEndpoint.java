@@ -39,7 +39,7 @@ public class NewsEndpoint {
 
     @OnOpen
     public void onOpen(Session session) {
-        subscriber = bulletin.open(SessionSink.of(session), null, HandshakeGuard.isPublisher(session));
+        subscriber = bulletin.open(new SessionSink(session), null, HandshakeGuard.isPublisher(session));
     }
 
     @OnMessage(maxMessageSize = Protocol.MAX_MESSAGE_BYTES)

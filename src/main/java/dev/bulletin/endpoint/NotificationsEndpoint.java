@@ -56,7 +56,7 @@ public class NotificationsEndpoint {
                     "authentication required"));
             return;
         }
-        subscriber = bulletin.open(SessionSink.of(session), identity.get(),
+        subscriber = bulletin.open(new SessionSink(session), identity.get(),
                 identity.get().inRole(Protocol.PUBLISHER_ROLE));
     }
 

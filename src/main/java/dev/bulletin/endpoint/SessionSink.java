@@ -18,26 +18,9 @@ final class SessionSink implements Sink {
     private final Session session;
     private final RemoteEndpoint.Async remote;
 
-    private static final String UNDERTOW_SESSION = "io.undertow.websockets.jsr.UndertowSession";
-    private static volatile boolean undertowUsable = true;
-
     SessionSink(Session session) {
         this.session = session;
         this.remote = session.getAsyncRemote();
-    }
-
-    /** The sink for a session: Undertow's fast path for an Undertow session, else the portable one. */
-    static Sink of(Session session) {
-        if (undertowUsable && session.getClass().getName().equals(UNDERTOW_SESSION)) {
-            try {
-                return UndertowSink.of(session);
-            } catch (LinkageError e) {
-                undertowUsable = false;
-                LOG.log(System.Logger.Level.INFO, "Undertow's WebSocket classes are not visible to the application; "
-                        + "sending through the portable API: {0}", e.toString());
-            }
-        }
-        return new SessionSink(session);
     }
 
     @Override
