@@ -5,12 +5,13 @@ import dev.bulletin.protocol.Protocol;
 import jakarta.json.JsonObject;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -36,7 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 public final class TestClient implements AutoCloseable {
 
     public static final long WAIT_SECONDS = 10;
-    private static final WebSocketContainer CONTAINER = ContainerProvider.getWebSocketContainer();
 
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
@@ -62,11 +62,22 @@ public final class TestClient implements AutoCloseable {
                 })
                 .build();
         try {
-            client.session = CONTAINER.connectToServer(client.new Listener(), config, uri);
+            client.session = container().connectToServer(client.new Listener(), config, uri);
         } catch (Exception e) {
             throw new IllegalStateException("could not connect to " + uri, e);
         }
         return client;
+    }
+
+    /**
+     * A container of its own for each client, on Tyrus's shared transport: a Tyrus container
+     * shuts its executors down when its last session closes, and a shared one can do so while
+     * another client is connecting through it (eclipse-ee4j/tyrus#640).
+     */
+    private static WebSocketContainer container() {
+        ClientManager container = ClientManager.createClient();
+        container.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+        return container;
     }
 
     public static Map<String, String> basic(String user, String password) {
