@@ -38,7 +38,7 @@ class NotificationsIT extends DeployedWar {
     }
 
     /** Reads frames until the notification with this id; other unread ones of earlier tests may come first. */
-    private static JsonObject awaitNotification(TestClient client, String id) {
+    static JsonObject awaitNotification(TestClient client, String id) {
         for (JsonObject frame = client.next(); ; frame = client.next()) {
             if ("notification".equals(frame.getString("type")) && id.equals(frame.getJsonObject("item").getString("id"))) {
                 return frame;

@@ -62,11 +62,7 @@ class SmokeIT {
             assertEquals(Server.ALICE, alice.next("welcome").getString("user"));
             assertEquals(202, server.notify("{\"id\":\"" + id + "\",\"title\":\"Smoke\",\"to\":{\"users\":[\"alice\"]}}")
                     .statusCode());
-            JsonObject frame = alice.next();
-            while (!("notification".equals(frame.getString("type")) && id.equals(frame.getJsonObject("item").getString("id")))) {
-                frame = alice.next();
-            }
-            assertEquals("Smoke", frame.getJsonObject("item").getString("title"));
+            assertEquals("Smoke", NotificationsIT.awaitNotification(alice, id).getJsonObject("item").getString("title"));
         }
     }
 }

@@ -15,10 +15,8 @@ import jakarta.websocket.WebSocketContainer;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -73,7 +71,7 @@ public final class BulletinClient implements AutoCloseable {
     private final Set<String> resuming = new LinkedHashSet<>();
     private final Set<String> delivered = new LinkedHashSet<>();       // keys of the newest items delivered
     private final List<String> pendingAcks = new ArrayList<>();
-    private Session session;
+    private volatile Session session; // read unlocked by send()
     private boolean connected;
     private boolean stopped;
     private int attempt;
@@ -422,8 +420,7 @@ public final class BulletinClient implements AutoCloseable {
 
         /** Sends these credentials with every upgrade (HTTP BASIC). */
         public Builder basic(String user, String password) {
-            String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-            headers.put("Authorization", List.of("Basic " + token));
+            headers.put("Authorization", List.of(HttpTickets.basicAuthorization(user, password)));
             return this;
         }
 

@@ -25,10 +25,14 @@ public final class HttpTickets {
     /** A source of tickets for this user, fetched with HTTP BASIC from the application at {@code base}. */
     public static Supplier<String> basic(URI base, String user, String password) {
         URI tickets = base.resolve("api/tickets");
-        String authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String authorization = basicAuthorization(user, password);
         return () -> fetch(HttpRequest.newBuilder(tickets).header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** An {@code Authorization} header value for HTTP BASIC. */
+    static String basicAuthorization(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String fetch(HttpRequest request) {
