@@ -1,5 +1,5 @@
 // A load process: opens subscriber connections and reports what they received. Forked by
-// bench/run.js, which talks to it over IPC: {connect: {url, count, subscribe, protocol}},
+// bench/run.js, which talks to it over IPC: {connect: {url, count, subscribe, protocol, user}},
 // {reset: {every}}, {report}, {pause: {fraction}}, {exit}. Stays under 20,000 open files: at most 9,000 connections each.
 import WebSocket from 'ws';
 
@@ -11,7 +11,12 @@ let closes = {};
 let recording = 0;      // record the latency of every n-th frame; 0: none (they cost memory)
 let paused = new Set();  // connections that stopped reading (S5): their frames are not counted
 
-function connect({ url, count, subscribe, protocol }) {
+/**
+ * Opens `count` connections to `url`. With `subscribe`, each subscribes to that topic first. With
+ * `user: {prefix, from, query}`, connection i is user prefix(from + i), signed in with Basic
+ * credentials (password: the name + "-secret") or, when `query`, named in a ?user= parameter.
+ */
+function connect({ url, count, subscribe, protocol, user }) {
   let open = 0;
   let failed = 0;
   const started = process.hrtime.bigint();
@@ -19,7 +24,11 @@ function connect({ url, count, subscribe, protocol }) {
     if (index >= count) {
       return;
     }
-    const socket = new WebSocket(url, protocol ? [protocol] : [], { perMessageDeflate: false });
+    const name = user && `${user.prefix}${user.from + index}`;
+    const socket = new WebSocket(user?.query ? `${url}?user=${name}` : url, protocol ? [protocol] : [], {
+      perMessageDeflate: false,
+      headers: user && !user.query ? { Authorization: 'Basic ' + Buffer.from(`${name}:${name}-secret`).toString('base64') } : {},
+    });
     sockets.push(socket);
     let ready = subscribe == null;
     socket.on('message', data => {

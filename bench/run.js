@@ -1,41 +1,67 @@
 // Bulletin against the lean Node peer, on this box, in one run; prints a Markdown table and
 // writes it to target/bench/report.md. Needs `mvn -DskipTests package` first (the WAR and the
 // configured WildFly) and `npm ci --prefix bench` (ws).
-//   node bench/run.js [--quick]        --quick: 1,000 subscribers only (S5 always runs at 1,000)
+//   node bench/run.js [--quick] [--only=S1,S4,…] [--profile]
+//   --quick: 1,000 subscribers only (S5 always runs at 1,000); --only: just those scenarios;
+//   --profile: a JFR recording of each WildFly run (target/bench/bulletin-QUEUEBOUND.jfr)
 // Every load loop is bounded in count and time, talks to 127.0.0.1 only, and every process it
 // starts is stopped by its PID at the end.
 import { execFileSync, fork, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 
 const QUICK = process.argv.includes('--quick');
+const ONLY = process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const want = scenario => !ONLY || ONLY.includes(scenario);
+const PROFILE = process.argv.includes('--profile'); // a JFR recording of each WildFly run, in target/bench
 const SIZES = QUICK ? [1000] : [1000, 5000, 10000];
+const MAX_USERS = SIZES.at(-1);
 const PER_PROCESS = 5000;
 const DIST = 'target/wildfly-39.0.1.Final';
 const HOME = 'target/bench/wildfly';
 const OUT = 'target/bench';
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+const publishers = new http.Agent({ keepAlive: true, maxSockets: 64 }); // S4's open-loop notifications
 const started = [];
+
+const basic = name => 'Basic ' + Buffer.from(`${name}:${name}-secret`).toString('base64');
+const READERS = 'reader'; // S4's users: reader0, reader1, … with password readerN-secret
+
+/** A news frame as Bulletin sends it, for the servers that relay a body as it is. */
+const newsFrame = summary => JSON.stringify({ type: 'news', topic: 'bench', cursor: '5f3a9c1e:123456', replay: false,
+  item: { id: '3f0c2b7e-8a41-4d0e-9b1a-6c2d5e7f8a90', title: 'Bench item', summary, priority: 'normal', tags: [],
+    publishedAt: new Date().toISOString() } });
 
 const TARGETS = {
   bulletin: {
     url: 'ws://127.0.0.1:8080/bulletin/ws/news', protocol: 'bulletin.v1.json', subscribe: 'bench',
-    publish: (summary) => request('POST', 8080, '/bulletin/api/news',
-      JSON.stringify({ topic: 'bench', title: 'Bench item', summary }),
-      { 'Content-Type': 'application/json', Authorization: 'Basic ' + Buffer.from('publisher:publisher-secret').toString('base64') }),
+    publish: summary => request('POST', 8080, '/bulletin/api/news', JSON.stringify({ topic: 'bench', title: 'Bench item', summary }),
+      { 'Content-Type': 'application/json', Authorization: basic('publisher') }),
+    users: { url: 'ws://127.0.0.1:8080/bulletin/ws/notifications', protocol: 'bulletin.v1.json', user: { prefix: READERS } },
+    notify: (user, body) => request('POST', 8080, '/bulletin/api/notifications',
+      JSON.stringify({ to: { users: [user] }, title: 'Bench notice', body }),
+      { 'Content-Type': 'application/json', Authorization: basic('publisher') }, publishers),
   },
   peer: {
     url: 'ws://127.0.0.1:9100/', protocol: 'bulletin.v1.json', subscribe: null,
-    publish: (summary) => request('POST', 9100, '/publish', JSON.stringify({ type: 'news', topic: 'bench',
-      cursor: '5f3a9c1e:123456', replay: false, item: { id: '3f0c2b7e-8a41-4d0e-9b1a-6c2d5e7f8a90', title: 'Bench item',
-        summary, priority: 'normal', tags: [], publishedAt: new Date().toISOString() } })),
+    publish: summary => request('POST', 9100, '/publish', newsFrame(summary)),
+    users: { url: 'ws://127.0.0.1:9100/', protocol: 'bulletin.v1.json', user: { prefix: READERS, query: true } },
+    notify: (user, body) => request('POST', 9100, `/notify?user=${user}`, JSON.stringify({ type: 'notification',
+      cursor: '5f3a9c1e:42', replay: false, item: { id: '3f0c2b7e-8a41-4d0e-9b1a-6c2d5e7f8a90', title: 'Bench notice',
+        body, category: null, createdAt: new Date().toISOString(), read: false } }), {}, publishers),
+  },
+  // S6: the textbook JSR 356 broadcast (bench/naive), in the same WildFly as Bulletin
+  naive: {
+    url: 'ws://127.0.0.1:8080/naive/ws', protocol: 'bulletin.v1.json', subscribe: null,
+    publish: summary => request('POST', 8080, '/naive/publish', newsFrame(summary), { 'Content-Type': 'application/json' }),
   },
 };
 
-function request(method, port, pathname, body, headers = {}) {
+function request(method, port, pathname, body, headers = {}, through = agent) {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, method, agent, headers }, res => {
+    const req = http.request({ host: '127.0.0.1', port, path: pathname, method, agent: through, headers }, res => {
       res.resume();
       res.on('end', () => resolve(res.statusCode));
     });
@@ -72,11 +98,14 @@ async function startWildFly(queueBound = 8192) {
   fs.cpSync(DIST, HOME, { recursive: true });
   fs.rmSync(path.join(HOME, 'standalone/data'), { recursive: true, force: true });
   fs.copyFileSync('target/bulletin.war', path.join(HOME, 'standalone/deployments/bulletin.war'));
+  fs.copyFileSync('bench/naive/target/naive.war', path.join(HOME, 'standalone/deployments/naive.war'));
+  addReaders(path.join(HOME, 'standalone/configuration'));
   const log = fs.openSync(path.join(OUT, 'wildfly.log'), 'w');
   const script = spawn(path.join(HOME, 'bin/standalone.sh'), [], {
     stdio: ['ignore', log, log],
     env: { ...process.env, BULLETIN_QUEUE_BOUND: String(queueBound),
-      JAVA_OPTS: '-Xms2g -Xmx4g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman' },
+      JAVA_OPTS: '-Xms2g -Xmx4g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman'
+        + (PROFILE ? ` -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=${path.resolve(OUT, `bulletin-${queueBound}.jfr`)}` : '') },
   });
   started.push(script.pid);
   const stop = () => new Promise(resolve => { script.once('exit', resolve); process.kill(pid, 'SIGTERM'); });
@@ -94,6 +123,19 @@ async function startWildFly(queueBound = 8192) {
       return { heap: Number(info.match(/used (\d+)K/)[1]) * 1024, rss: rss(pid) };
     },
   };
+}
+
+/** S4's users in WildFly's application realm (Bulletin's setup looks there first): readerN / readerN-secret, role user. */
+function addReaders(configuration) {
+  const users = [];
+  const roles = [];
+  for (let i = 0; i < MAX_USERS; i++) {
+    const name = `${READERS}${i}`;
+    users.push(`${name}=${crypto.createHash('md5').update(`${name}:ApplicationRealm:${name}-secret`).digest('hex')}`);
+    roles.push(`${name}=user`);
+  }
+  fs.appendFileSync(path.join(configuration, 'application-users.properties'), users.join('\n') + '\n');
+  fs.appendFileSync(path.join(configuration, 'application-roles.properties'), roles.join('\n') + '\n');
 }
 
 async function startPeer() {
@@ -133,7 +175,7 @@ async function subscribers(target, count) {
     processes.push(child);
     const done = new Promise(resolve => child.once('message', resolve));
     child.send({ connect: { url: target.url, count: Math.min(left, PER_PROCESS), subscribe: target.subscribe,
-      protocol: target.protocol } });
+      protocol: target.protocol, user: target.user && { ...target.user, from: count - left } } });
     const result = await withTimeout(done, 300, 'connecting');
     seconds += result.seconds;
     connected += result.connected;
@@ -236,6 +278,42 @@ async function latency(target, count) {
 }
 
 /**
+ * S4: `count` users connected, one connection each; personal notifications to random users at
+ * `perSecond` for `seconds`, from up to 64 publishers at once. Each item carries the time it was
+ * due, not the time it went out, so a server that falls behind shows it as latency.
+ */
+async function notifications(target, count, perSecond, seconds) {
+  const load = await subscribers(target.users, count);
+  load.reset(1);
+  const total = perSecond * seconds;
+  const start = process.hrtime.bigint();
+  const deadline = Date.now() + seconds * 10_000;
+  let next = 0;
+  let refused = 0;
+  await Promise.all(Array.from({ length: 64 }, async () => {
+    while (next < total && Date.now() < deadline) {
+      const due = start + BigInt(Math.round(next++ * 1e9 / perSecond));
+      for (let wait; (wait = Number(due - process.hrtime.bigint()) / 1e6) > 0;) {
+        await new Promise(resolve => setTimeout(resolve, Math.ceil(wait)));
+      }
+      const user = `${READERS}${Math.floor(Math.random() * count)}`;
+      if (await target.notify(user, `t=${due};${'x'.repeat(100)}`) >= 300) {
+        refused++;
+      }
+    }
+  }));
+  const sentPerSecond = next / (Number(process.hrtime.bigint() - start) / 1e9);
+  let latencies = [];
+  await until('every notification delivered', async () => {
+    latencies = latencies.concat((await received(load)).latencies);
+    return latencies.length >= next - refused;
+  }, 30).catch(error => console.error(error.message));
+  load.close();
+  latencies.sort((a, b) => a - b);
+  return { sentPerSecond, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), delivered: latencies.length, sent: next, refused };
+}
+
+/**
  * S5: 1% of the subscribers stop reading while 4 KB items go out at 40 per second for 90 s:
  * about 14 MB for each, more than loopback's socket buffers hold, so the server must queue or
  * drop. The others' p99 before and during, the server's heap after GC, and evictions.
@@ -259,39 +337,12 @@ async function slowConsumers(server, target, count) {
 
 // --- the run ------------------------------------------------------------------------------
 
+/** Runs a scenario against Bulletin, then against the peer. */
+const both = async run => ({ bulletin: await run('bulletin'), peer: await run('peer') });
 const fmt = (n, digits = 1) => Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits }) : '–';
 
-async function main() {
-  fs.mkdirSync(OUT, { recursive: true });
-  const servers = { bulletin: await startWildFly(), peer: await startPeer() };
-  const rows = [];
-  const row = (scenario, metric, b, p, digits = 1) => rows.push(`| ${scenario} | ${metric} | ${fmt(b, digits)} | ${fmt(p, digits)} | ${fmt(b / p, 2)} |`);
-  const both = async run => ({ bulletin: await run('bulletin'), peer: await run('peer') });
-
-  for (const count of SIZES) {
-    const r = await both(name => idle(servers[name], TARGETS[name], count));
-    row(`S1 idle ${fmt(count, 0)}`, 'heap bytes per connection', r.bulletin.heapPerConnection, r.peer.heapPerConnection, 0);
-    row(`S1 idle ${fmt(count, 0)}`, 'RSS bytes per connection', r.bulletin.rssPerConnection, r.peer.rssPerConnection, 0);
-    row(`S1 idle ${fmt(count, 0)}`, 'connects per second', r.bulletin.connectsPerSecond, r.peer.connectsPerSecond, 0);
-    console.error(`S1 ${count} done`);
-  }
-  // The JIT compiles the send path during a first flood: one untimed round each, so that S2 measures a warm server
-  await both(name => flood(servers[name], TARGETS[name], 1000, 100));
-  for (const bytes of QUICK ? [100] : [100, 1000]) {
-    for (const count of SIZES) {
-      const r = await both(name => flood(servers[name], TARGETS[name], count, bytes));
-      row(`S2 flood ${fmt(count, 0)} × ${bytes} B`, 'delivered frames per second', r.bulletin.framesPerSecond, r.peer.framesPerSecond, 0);
-      row(`S2 flood ${fmt(count, 0)} × ${bytes} B`, 'server CPU µs per delivered frame', r.bulletin.cpuMicrosPerFrame, r.peer.cpuMicrosPerFrame, 2);
-      console.error(`S2 ${count} × ${bytes} done: ${r.bulletin.frames}/${r.bulletin.expected} and ${r.peer.frames}/${r.peer.expected} frames`);
-    }
-  }
-  const count = SIZES.at(-1);
-  const r = await both(name => latency(TARGETS[name], count));
-  row(`S3 ${fmt(count, 0)} subscribers, 5 publishes/s`, 'publish→receive p50 ms', r.bulletin.p50, r.peer.p50, 2);
-  row(`S3 ${fmt(count, 0)} subscribers, 5 publishes/s`, 'publish→receive p99 ms', r.bulletin.p99, r.peer.p99, 2);
-  row(`S3 ${fmt(count, 0)} subscribers, 5 publishes/s`, 'publish→receive max ms', r.bulletin.max, r.peer.max, 2);
-
-  // S5 on a Bulletin with the default queue bound (1,024 frames), as deployed
+/** S5 on a Bulletin with the default queue bound (1,024 frames), as deployed. */
+async function slowConsumersOnDefaults(servers, row) {
   await servers.bulletin.stop();
   servers.bulletin = await startWildFly(1024);
   const slow = 1000;
@@ -302,10 +353,73 @@ async function main() {
   row(`S5 ${fmt(slow, 0)} subscribers, 1% stop reading`, 'heap MB after GC', s5.bulletin.heap / 1e6, s5.peer.heap / 1e6, 1);
   row(`S5 ${fmt(slow, 0)} subscribers, 1% stop reading`, 'RSS MB', s5.bulletin.rss / 1e6, s5.peer.rss / 1e6, 1);
   row(`S5 ${fmt(slow, 0)} subscribers, 1% stop reading`, 'evicted (1013)', s5.bulletin.evicted, s5.peer.evicted, 0);
+}
 
+async function main() {
+  fs.mkdirSync(OUT, { recursive: true });
+  execFileSync('mvn', ['-B', '-q', '-f', 'bench/naive/pom.xml', 'package'], { stdio: 'inherit' });
+  const servers = { bulletin: await startWildFly(), peer: await startPeer() };
+  const rows = [];
+  const row = (scenario, metric, b, p, digits = 1) => rows.push(`| ${scenario} | ${metric} | ${fmt(b, digits)} | ${fmt(p, digits)} | ${fmt(b / p, 2)} |`);
+
+  for (const count of want('S1') ? SIZES : []) {
+    const r = await both(name => idle(servers[name], TARGETS[name], count));
+    row(`S1 idle ${fmt(count, 0)}`, 'heap bytes per connection', r.bulletin.heapPerConnection, r.peer.heapPerConnection, 0);
+    row(`S1 idle ${fmt(count, 0)}`, 'RSS bytes per connection', r.bulletin.rssPerConnection, r.peer.rssPerConnection, 0);
+    row(`S1 idle ${fmt(count, 0)}`, 'connects per second', r.bulletin.connectsPerSecond, r.peer.connectsPerSecond, 0);
+    console.error(`S1 ${count} done`);
+  }
+  // The JIT compiles the send path during a first flood: one untimed round each, so that S2 measures a warm server
+  await both(name => flood(servers[name], TARGETS[name], 1000, 100));
+  if (want('S6')) {
+    await flood(servers.bulletin, TARGETS.naive, 1000, 100);
+  }
+  for (const bytes of !want('S2') ? [] : QUICK ? [100] : [100, 1000]) {
+    for (const count of SIZES) {
+      const r = await both(name => flood(servers[name], TARGETS[name], count, bytes));
+      row(`S2 flood ${fmt(count, 0)} × ${bytes} B`, 'delivered frames per second', r.bulletin.framesPerSecond, r.peer.framesPerSecond, 0);
+      row(`S2 flood ${fmt(count, 0)} × ${bytes} B`, 'server CPU µs per delivered frame', r.bulletin.cpuMicrosPerFrame, r.peer.cpuMicrosPerFrame, 2);
+      console.error(`S2 ${count} × ${bytes} done: ${r.bulletin.frames}/${r.bulletin.expected} and ${r.peer.frames}/${r.peer.expected} frames`);
+    }
+  }
+  // S6: 100 B floods through Bulletin and through the textbook endpoint, back to back in the same WildFly
+  const ablation = [];
+  for (const count of want('S6') ? SIZES : []) {
+    const r = { count, bulletin: await flood(servers.bulletin, TARGETS.bulletin, count, 100),
+      naive: await flood(servers.bulletin, TARGETS.naive, count, 100) };
+    ablation.push(r);
+    console.error(`S6 ${count} done: ${r.bulletin.frames}/${r.bulletin.expected} and ${r.naive.frames}/${r.naive.expected} frames`);
+  }
+
+  const count = SIZES.at(-1);
+  if (want('S3')) {
+    const r = await both(name => latency(TARGETS[name], count));
+    row(`S3 ${fmt(count, 0)} subscribers, 5 publishes/s`, 'publish→receive p50 ms', r.bulletin.p50, r.peer.p50, 2);
+    row(`S3 ${fmt(count, 0)} subscribers, 5 publishes/s`, 'publish→receive p99 ms', r.bulletin.p99, r.peer.p99, 2);
+    row(`S3 ${fmt(count, 0)} subscribers, 5 publishes/s`, 'publish→receive max ms', r.bulletin.max, r.peer.max, 2);
+  }
+  if (want('S4')) {
+    const r = await both(name => notifications(TARGETS[name], count, 2000, 10));
+    console.error(`S4 done: Bulletin ${r.bulletin.delivered}/${r.bulletin.sent} (${r.bulletin.refused} refused), peer ${r.peer.delivered}/${r.peer.sent}`);
+    row(`S4 ${fmt(count, 0)} users, 2,000 notifications/s offered`, 'notifications per second taken', r.bulletin.sentPerSecond, r.peer.sentPerSecond, 0);
+    row(`S4 ${fmt(count, 0)} users, 2,000 notifications/s offered`, 'due→receive p50 ms', r.bulletin.p50, r.peer.p50, 2);
+    row(`S4 ${fmt(count, 0)} users, 2,000 notifications/s offered`, 'due→receive p99 ms', r.bulletin.p99, r.peer.p99, 2);
+  }
+  if (want('S5')) {
+    await slowConsumersOnDefaults(servers, row);
+  }
   const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*: (.*)/)[1];
-  const report = [`Run of ${new Date().toISOString().slice(0, 16)}Z on ${cpu}, ${fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm).length} cores${QUICK ? ' (--quick)' : ''}:`, '',
-    '| scenario | metric | Bulletin | Node peer | ratio |', '|---|---|---|---|---|', ...rows, ''].join('\n');
+  const s6 = ablation.length === 0 ? [] : [
+    'S6, the ablation: a flood of 100 B items through Bulletin (one encoding per item) and through the textbook JSR 356',
+    'endpoint (`bench/naive`: `getAsyncRemote().sendObject`, one encoding per session), back to back in the same WildFly:', '',
+    '| subscribers | metric | Bulletin | naive sendObject | naive / Bulletin |', '|---|---|---|---|---|',
+    ...ablation.flatMap(r => [
+      `| ${fmt(r.count, 0)} | server CPU µs per delivered frame | ${fmt(r.bulletin.cpuMicrosPerFrame, 2)} | ${fmt(r.naive.cpuMicrosPerFrame, 2)} | ${fmt(r.naive.cpuMicrosPerFrame / r.bulletin.cpuMicrosPerFrame, 2)} |`,
+      `| ${fmt(r.count, 0)} | delivered frames per second | ${fmt(r.bulletin.framesPerSecond, 0)} | ${fmt(r.naive.framesPerSecond, 0)} | ${fmt(r.naive.framesPerSecond / r.bulletin.framesPerSecond, 2)} |`]),
+    ''];
+  const cores = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm).length;
+  const report = [`Run of ${new Date().toISOString().slice(0, 16)}Z on ${cpu}, ${cores} cores${QUICK ? ' (--quick)' : ''}${ONLY ? ` (--only=${ONLY})` : ''}:`, '',
+    '| scenario | metric | Bulletin | Node peer | ratio |', '|---|---|---|---|---|', ...rows, '', ...s6].join('\n');
   fs.writeFileSync(path.join(OUT, 'report.md'), report);
   console.log(report);
 }

@@ -1,0 +1,26 @@
+package dev.bulletin.bench.naive;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.websocket.Session;
+import java.io.IOException;
+
+/** POST /publish: the body, a frame, to every session with {@code getAsyncRemote().sendObject}. */
+@WebServlet("/publish")
+public class PublishServlet extends HttpServlet {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Frame frame = JSONB.fromJson(request.getInputStream(), Frame.class);
+        for (Session session : NaiveEndpoint.SESSIONS) {
+            session.getAsyncRemote().sendObject(frame);
+        }
+        response.setStatus(HttpServletResponse.SC_CREATED);
+    }
+}
