@@ -44,14 +44,11 @@ public final class Newsroom {
     /** Validates and publishes; the same id again returns the original, which is not delivered twice. */
     public Publication publish(NewsDraft draft) {
         NewsDraft valid = draft.validated();
-        Optional<StoredNews> earlier = store.findById(valid.id());
-        if (earlier.isPresent()) {
-            return new Publication(earlier.get(), false);
-        }
+        boolean retryable = draft.id() != null; // only an id of the publisher's can have been stored before
         return hub.exclusive(List.of(valid.topic()), () -> {
-            Optional<StoredNews> raced = store.findById(valid.id());
-            if (raced.isPresent()) {
-                return new Publication(raced.get(), false);
+            Optional<StoredNews> earlier = retryable ? store.findById(valid.id()) : Optional.empty();
+            if (earlier.isPresent()) {
+                return new Publication(earlier.get(), false);
             }
             StoredNews stored = store.append(valid.topic(), valid.toItem(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
             hub.broadcast(stored.topic(), hub.encode(frame(stored, false)));

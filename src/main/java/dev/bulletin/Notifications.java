@@ -59,15 +59,12 @@ public final class Notifications {
                         + " add it to the setting bulletin.roles (now " + roles + ")");
             }
         }
-        Optional<Audience> earlier = store.findById(valid.id());
-        if (earlier.isPresent()) {
-            return new Notified(valid.id(), earlier.get(), false);
-        }
+        boolean retryable = draft.id() != null; // only an id of the publisher's can have been stored before
         List<String> inboxes = valid.to().users().stream().map(Hub::inbox).toList();
         Notified notified = hub.exclusive(inboxes, () -> {
-            Optional<Audience> raced = store.findById(valid.id());
-            if (raced.isPresent()) {
-                return new Notified(valid.id(), raced.get(), false);
+            Optional<Audience> earlier = retryable ? store.findById(valid.id()) : Optional.empty();
+            if (earlier.isPresent()) {
+                return new Notified(valid.id(), earlier.get(), false);
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             store.add(valid.toItem(now), valid.to()).forEach(entry -> deliver(entry));
