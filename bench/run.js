@@ -23,7 +23,8 @@ const DIST = 'target/wildfly-39.0.1.Final';
 const HOME = 'target/bench/wildfly';
 const OUT = 'target/bench';
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-const publishers = new http.Agent({ keepAlive: true, maxSockets: 64 }); // S4's open-loop notifications
+const PUBLISHERS = 16; // S4's concurrent notification requests
+const publishers = new http.Agent({ keepAlive: true, maxSockets: PUBLISHERS });
 const started = [];
 
 const basic = name => 'Basic ' + Buffer.from(`${name}:${name}-secret`).toString('base64');
@@ -279,7 +280,7 @@ async function latency(target, count) {
 
 /**
  * S4: `count` users connected, one connection each; personal notifications to random users at
- * `perSecond` for `seconds`, from up to 64 publishers at once. Each item carries the time it was
+ * `perSecond` for `seconds`, from up to PUBLISHERS requests at once. Each item carries the time it was
  * due, not the time it went out, so a server that falls behind shows it as latency.
  */
 async function notifications(target, count, perSecond, seconds) {
@@ -290,7 +291,7 @@ async function notifications(target, count, perSecond, seconds) {
   const deadline = Date.now() + seconds * 10_000;
   let next = 0;
   let refused = 0;
-  await Promise.all(Array.from({ length: 64 }, async () => {
+  await Promise.all(Array.from({ length: PUBLISHERS }, async () => {
     while (next < total && Date.now() < deadline) {
       const due = start + BigInt(Math.round(next++ * 1e9 / perSecond));
       for (let wait; (wait = Number(due - process.hrtime.bigint()) / 1e6) > 0;) {
