@@ -53,10 +53,14 @@ const TARGETS = {
       cursor: '5f3a9c1e:42', replay: false, item: { id: '3f0c2b7e-8a41-4d0e-9b1a-6c2d5e7f8a90', title: 'Bench notice',
         body, category: null, createdAt: new Date().toISOString(), read: false } }), {}, publishers),
   },
-  // S6: the textbook JSR 356 broadcast (bench/naive), in the same WildFly as Bulletin
+  // S6: the textbook JSR 356 broadcast (bench/naive) in the same WildFly as Bulletin, encoding per session or once
   naive: {
     url: 'ws://127.0.0.1:8080/naive/ws', protocol: 'bulletin.v1.json', subscribe: null,
     publish: summary => request('POST', 8080, '/naive/publish', newsFrame(summary), { 'Content-Type': 'application/json' }),
+  },
+  naiveOnce: {
+    url: 'ws://127.0.0.1:8080/naive/ws', protocol: 'bulletin.v1.json', subscribe: null,
+    publish: summary => request('POST', 8080, '/naive/publish?encode=once', newsFrame(summary), { 'Content-Type': 'application/json' }),
   },
 };
 
@@ -387,9 +391,10 @@ async function main() {
   const ablation = [];
   for (const count of want('S6') ? SIZES : []) {
     const r = { count, bulletin: await flood(servers.bulletin, TARGETS.bulletin, count, 100),
-      naive: await flood(servers.bulletin, TARGETS.naive, count, 100) };
+      naive: await flood(servers.bulletin, TARGETS.naive, count, 100),
+      naiveOnce: await flood(servers.bulletin, TARGETS.naiveOnce, count, 100) };
     ablation.push(r);
-    console.error(`S6 ${count} done: ${r.bulletin.frames}/${r.bulletin.expected} and ${r.naive.frames}/${r.naive.expected} frames`);
+    console.error(`S6 ${count} done: ${[r.bulletin, r.naive, r.naiveOnce].map(f => `${f.frames}/${f.expected}`).join(', ')} frames`);
   }
 
   const count = SIZES.at(-1);
@@ -411,12 +416,13 @@ async function main() {
   }
   const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*: (.*)/)[1];
   const s6 = ablation.length === 0 ? [] : [
-    'S6, the ablation: a flood of 100 B items through Bulletin (one encoding per item) and through the textbook JSR 356',
-    'endpoint (`bench/naive`: `getAsyncRemote().sendObject`, one encoding per session), back to back in the same WildFly:', '',
-    '| subscribers | metric | Bulletin | naive sendObject | naive / Bulletin |', '|---|---|---|---|---|',
+    'S6, the ablation: floods of 100 B items, back to back in the same WildFly, through Bulletin (encodes once per item) and',
+    'through the textbook JSR 356 endpoint (`bench/naive`), which either encodes per session (`getAsyncRemote().sendObject`)',
+    'or once per item (`sendText` of the same string); server CPU µs per delivered frame, and delivered frames per second:', '',
+    '| subscribers | metric | Bulletin | naive, sendObject | naive, encoded once | sendObject / encoded once |', '|---|---|---|---|---|---|',
     ...ablation.flatMap(r => [
-      `| ${fmt(r.count, 0)} | server CPU µs per delivered frame | ${fmt(r.bulletin.cpuMicrosPerFrame, 2)} | ${fmt(r.naive.cpuMicrosPerFrame, 2)} | ${fmt(r.naive.cpuMicrosPerFrame / r.bulletin.cpuMicrosPerFrame, 2)} |`,
-      `| ${fmt(r.count, 0)} | delivered frames per second | ${fmt(r.bulletin.framesPerSecond, 0)} | ${fmt(r.naive.framesPerSecond, 0)} | ${fmt(r.naive.framesPerSecond / r.bulletin.framesPerSecond, 2)} |`]),
+      `| ${fmt(r.count, 0)} | CPU µs per frame | ${fmt(r.bulletin.cpuMicrosPerFrame, 2)} | ${fmt(r.naive.cpuMicrosPerFrame, 2)} | ${fmt(r.naiveOnce.cpuMicrosPerFrame, 2)} | ${fmt(r.naive.cpuMicrosPerFrame / r.naiveOnce.cpuMicrosPerFrame, 2)} |`,
+      `| ${fmt(r.count, 0)} | frames per second | ${fmt(r.bulletin.framesPerSecond, 0)} | ${fmt(r.naive.framesPerSecond, 0)} | ${fmt(r.naiveOnce.framesPerSecond, 0)} | ${fmt(r.naive.framesPerSecond / r.naiveOnce.framesPerSecond, 2)} |`]),
     ''];
   const cores = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm).length;
   const report = [`Run of ${new Date().toISOString().slice(0, 16)}Z on ${cpu}, ${cores} cores${QUICK ? ' (--quick)' : ''}${ONLY ? ` (--only=${ONLY})` : ''}:`, '',

@@ -9,7 +9,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.Session;
 import java.io.IOException;
 
-/** POST /publish: the body, a frame, to every session with {@code getAsyncRemote().sendObject}. */
+/**
+ * POST /publish: the body, a frame, to every session with {@code getAsyncRemote().sendObject},
+ * which encodes it once per session; with {@code ?encode=once}, encoded once and sent to every
+ * session with {@code sendText}: the two differ only in where the encoding happens.
+ */
 @WebServlet("/publish")
 public class PublishServlet extends HttpServlet {
 
@@ -18,8 +22,15 @@ public class PublishServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Frame frame = JSONB.fromJson(request.getInputStream(), Frame.class);
-        for (Session session : NaiveEndpoint.SESSIONS) {
-            session.getAsyncRemote().sendObject(frame);
+        if ("once".equals(request.getParameter("encode"))) {
+            String text = JSONB.toJson(frame);
+            for (Session session : NaiveEndpoint.SESSIONS) {
+                session.getAsyncRemote().sendText(text);
+            }
+        } else {
+            for (Session session : NaiveEndpoint.SESSIONS) {
+                session.getAsyncRemote().sendObject(frame);
+            }
         }
         response.setStatus(HttpServletResponse.SC_CREATED);
     }
