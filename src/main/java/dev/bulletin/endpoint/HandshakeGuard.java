@@ -27,8 +27,9 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         // WebSocket 2.1: these user properties are a per-connection copy, seeded into the Session.
-        boolean publisher = request.isUserInRole(Protocol.PUBLISHER_ROLE);
-        config.getUserProperties().put(PUBLISHER, publisher);
+        if (request.isUserInRole(Protocol.PUBLISHER_ROLE)) {
+            config.getUserProperties().put(PUBLISHER, Boolean.TRUE); // only then: an empty map costs nothing per connection
+        }
         Principal principal = request.getUserPrincipal();
         if (principal != null) {
             Set<String> roles = Identity.checkRoles(BulletinConfig.fromEnvironment().roles(), request::isUserInRole);

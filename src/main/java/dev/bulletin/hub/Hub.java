@@ -115,7 +115,7 @@ public final class Hub {
     /** Adds the subscriber to the topic; call inside {@link #exclusive} for that topic. */
     public void join(Subscriber subscriber, String topicName) {
         Topic topic = requireLocked(topicName);
-        if (subscriber.topicSet().add(topicName)) {
+        if (subscriber.enter(topicName)) {
             topic.subscribers.add(subscriber);
         }
         if (subscriber.isGone()) {
@@ -126,7 +126,7 @@ public final class Hub {
 
     public void leave(Subscriber subscriber, String topicName) {
         exclusive(List.of(topicName), () -> {
-            subscriber.topicSet().remove(topicName);
+            subscriber.exit(topicName);
             topics.get(topicName).subscribers.remove(subscriber);
             return null;
         });
@@ -230,7 +230,7 @@ public final class Hub {
         }
         stats.dropped.add(subscriber.queue().close());
         subscribers.remove(subscriber);
-        for (String name : subscriber.topicSet()) {
+        for (String name : subscriber.streams()) {
             Topic topic = topics.get(name);
             if (topic != null) {
                 topic.subscribers.remove(subscriber);

@@ -2,8 +2,8 @@ package dev.bulletin.hub;
 
 import dev.bulletin.protocol.Protocol;
 
+import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -14,7 +14,9 @@ public final class Subscriber {
     private final Identity identity;
     private final boolean publisher;
     private final Sink sink;
-    private final Set<String> topics = ConcurrentHashMap.newKeySet();
+    // Copied on change: a subscriber joins a few streams and leaves them rarely, and an immutable
+    // set of one or two costs a tenth of a concurrent one on each of thousands of idle connections.
+    private volatile Set<String> streams = Set.of();
     private final AtomicBoolean gone = new AtomicBoolean();
     private OutboundQueue queue;
     private volatile long lastSeenNanos = System.nanoTime();
@@ -50,7 +52,7 @@ public final class Subscriber {
 
     /** The topics this subscriber follows (not its inbox). */
     public Set<String> topics() {
-        return topics.stream().filter(Protocol::isTopic).collect(Collectors.toUnmodifiableSet());
+        return streams.stream().filter(Protocol::isTopic).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Records that the client showed life: any frame, or a pong. */
@@ -62,9 +64,27 @@ public final class Subscriber {
         return lastSeenNanos;
     }
 
-    /** Every stream this subscriber is in: its topics, its inbox and its roles. */
-    Set<String> topicSet() {
-        return topics;
+    /** Every stream this subscriber is in: its topics, its inbox and its roles; a snapshot. */
+    Set<String> streams() {
+        return streams;
+    }
+
+    /** Adds the stream; false when it was there. Synchronized: joins of different streams hold different locks. */
+    synchronized boolean enter(String stream) {
+        if (streams.contains(stream)) {
+            return false;
+        }
+        Set<String> next = new HashSet<>(streams);
+        next.add(stream);
+        streams = Set.copyOf(next);
+        return true;
+    }
+
+    synchronized void exit(String stream) {
+        Set<String> next = new HashSet<>(streams);
+        if (next.remove(stream)) {
+            streams = Set.copyOf(next);
+        }
     }
 
     Sink sink() {
