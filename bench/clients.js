@@ -13,8 +13,8 @@ let paused = new Set();  // connections that stopped reading (S5): their frames 
 
 /**
  * Opens `count` connections to `url`. With `subscribe`, each subscribes to that topic first. With
- * `user: {prefix, from, query}`, connection i is user prefix(from + i), signed in with Basic
- * credentials (password: the name + "-secret") or, when `query`, named in a ?user= parameter.
+ * `user: {prefix, from, password, query}`, connection i is user prefix(from + i), signed in with
+ * Basic credentials or, when `query`, named in a ?user= parameter.
  */
 function connect({ url, count, subscribe, protocol, user }) {
   let open = 0;
@@ -27,7 +27,7 @@ function connect({ url, count, subscribe, protocol, user }) {
     const name = user && `${user.prefix}${user.from + index}`;
     const socket = new WebSocket(user?.query ? `${url}?user=${name}` : url, protocol ? [protocol] : [], {
       perMessageDeflate: false,
-      headers: user && !user.query ? { Authorization: 'Basic ' + Buffer.from(`${name}:${name}-secret`).toString('base64') } : {},
+      headers: user && !user.query ? { Authorization: 'Basic ' + Buffer.from(`${name}:${user.password}`).toString('base64') } : {},
     });
     sockets.push(socket);
     let ready = subscribe == null;

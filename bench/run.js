@@ -1,9 +1,11 @@
 // Bulletin against the lean Node peer, on this box, in one run; prints a Markdown table and
 // writes it to target/bench/report.md. Needs `mvn -DskipTests package` first (the WAR and the
-// configured WildFly) and `npm ci --prefix bench` (ws).
-//   node bench/run.js [--quick] [--only=S1,S4,…] [--profile]
+// configured WildFly; with -Ppayara also Payara Micro) and `npm ci --prefix bench` (ws). It
+// builds bench/naive itself.
+//   node bench/run.js [--quick] [--only=S1,S4,…] [--payara] [--profile]
 //   --quick: 1,000 subscribers only (S5 always runs at 1,000); --only: just those scenarios;
-//   --profile: a JFR recording of each WildFly run (target/bench/bulletin-QUEUEBOUND.jfr)
+//   --payara: Bulletin on Payara Micro instead of WildFly;
+//   --profile: a JFR recording of each run of Bulletin's server (target/bench/bulletin-QUEUEBOUND.jfr)
 // Every load loop is bounded in count and time, talks to 127.0.0.1 only, and every process it
 // starts is stopped by its PID at the end.
 import { execFileSync, fork, spawn } from 'node:child_process';
@@ -15,7 +17,10 @@ import path from 'node:path';
 const QUICK = process.argv.includes('--quick');
 const ONLY = process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const want = scenario => !ONLY || ONLY.includes(scenario);
-const PROFILE = process.argv.includes('--profile'); // a JFR recording of each WildFly run, in target/bench
+const PROFILE = process.argv.includes('--profile');
+const PAYARA = process.argv.includes('--payara');
+const SERVER = PAYARA ? 'Payara Micro 6.2025.10' : 'WildFly 39.0.1';
+const NAIVE_WAR = 'bench/naive/target/naive.war';
 const SIZES = QUICK ? [1000] : [1000, 5000, 10000];
 const MAX_USERS = SIZES.at(-1);
 const PER_PROCESS = 5000;
@@ -28,7 +33,8 @@ const publishers = new http.Agent({ keepAlive: true, maxSockets: PUBLISHERS });
 const started = [];
 
 const basic = name => 'Basic ' + Buffer.from(`${name}:${name}-secret`).toString('base64');
-const READERS = 'reader'; // S4's users: reader0, reader1, … with password readerN-secret
+const READERS = 'reader'; // S4's users: reader0, reader1, …, each with the password below
+const READER_PASSWORD = 'reader-secret';
 
 /** A news frame as Bulletin sends it, for the servers that relay a body as it is. */
 const newsFrame = summary => JSON.stringify({ type: 'news', topic: 'bench', cursor: '5f3a9c1e:123456', replay: false,
@@ -40,7 +46,8 @@ const TARGETS = {
     url: 'ws://127.0.0.1:8080/bulletin/ws/news', protocol: 'bulletin.v1.json', subscribe: 'bench',
     publish: summary => request('POST', 8080, '/bulletin/api/news', JSON.stringify({ topic: 'bench', title: 'Bench item', summary }),
       { 'Content-Type': 'application/json', Authorization: basic('publisher') }),
-    users: { url: 'ws://127.0.0.1:8080/bulletin/ws/notifications', protocol: 'bulletin.v1.json', user: { prefix: READERS } },
+    users: { url: 'ws://127.0.0.1:8080/bulletin/ws/notifications', protocol: 'bulletin.v1.json',
+      user: { prefix: READERS, password: READER_PASSWORD } },
     notify: (user, body) => request('POST', 8080, '/bulletin/api/notifications',
       JSON.stringify({ to: { users: [user] }, title: 'Bench notice', body }),
       { 'Content-Type': 'application/json', Authorization: basic('publisher') }, publishers),
@@ -53,7 +60,7 @@ const TARGETS = {
       cursor: '5f3a9c1e:42', replay: false, item: { id: '3f0c2b7e-8a41-4d0e-9b1a-6c2d5e7f8a90', title: 'Bench notice',
         body, category: null, createdAt: new Date().toISOString(), read: false } }), {}, publishers),
   },
-  // S6: the textbook JSR 356 broadcast (bench/naive) in the same WildFly as Bulletin, encoding per session or once
+  // S6: the textbook JSR 356 broadcast (bench/naive) in the same server as Bulletin, encoding per session or once
   naive: {
     url: 'ws://127.0.0.1:8080/naive/ws', protocol: 'bulletin.v1.json', subscribe: null,
     publish: summary => request('POST', 8080, '/naive/publish', newsFrame(summary), { 'Content-Type': 'application/json' }),
@@ -98,28 +105,57 @@ async function until(what, check, seconds) {
 
 // --- servers --------------------------------------------------------------------------------
 
-async function startWildFly(queueBound = 8192) {
+const JVM = ['-Xms2g', '-Xmx4g', '-XX:+UseG1GC', '-Djava.net.preferIPv4Stack=true'];
+const recording = queueBound => PROFILE
+  ? [`-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=${path.resolve(OUT, `bulletin-${queueBound}.jfr`)}`] : [];
+
+/** Bulletin's server, whichever it is: started, with the WARs, until Bulletin answers. */
+const startBulletin = queueBound => (PAYARA ? startPayara : startWildFly)(queueBound);
+
+async function startWildFly(queueBound) {
   fs.rmSync(HOME, { recursive: true, force: true });
   fs.cpSync(DIST, HOME, { recursive: true });
   fs.rmSync(path.join(HOME, 'standalone/data'), { recursive: true, force: true });
   fs.copyFileSync('target/bulletin.war', path.join(HOME, 'standalone/deployments/bulletin.war'));
-  fs.copyFileSync('bench/naive/target/naive.war', path.join(HOME, 'standalone/deployments/naive.war'));
+  fs.copyFileSync(NAIVE_WAR, path.join(HOME, 'standalone/deployments/naive.war'));
   addReaders(path.join(HOME, 'standalone/configuration'));
   const log = fs.openSync(path.join(OUT, 'wildfly.log'), 'w');
   const script = spawn(path.join(HOME, 'bin/standalone.sh'), [], {
     stdio: ['ignore', log, log],
     env: { ...process.env, BULLETIN_QUEUE_BOUND: String(queueBound),
-      JAVA_OPTS: '-Xms2g -Xmx4g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman'
-        + (PROFILE ? ` -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=${path.resolve(OUT, `bulletin-${queueBound}.jfr`)}` : '') },
+      JAVA_OPTS: [...JVM, '-Djboss.modules.system.pkgs=org.jboss.byteman', ...recording(queueBound)].join(' ') },
   });
   started.push(script.pid);
-  const stop = () => new Promise(resolve => { script.once('exit', resolve); process.kill(pid, 'SIGTERM'); });
   await until('WildFly with the WAR', async () => (await request('GET', 8080, '/bulletin/api/topics')) === 200, 120);
   const pid = Number(execFileSync('ss', ['-ltnpH', 'sport = :8080']).toString().match(/pid=(\d+)/)[1]);
   started.push(pid);
+  return serverOf(pid, script);
+}
+
+/** Payara Micro from the payara profile's build, its users from servers/payara-post-boot.asadmin plus S4's readers. */
+async function startPayara(queueBound) {
+  fs.rmSync('target/payara-h2', { recursive: true, force: true });
+  const password = path.join(OUT, 'reader.password');
+  fs.writeFileSync(password, `AS_ADMIN_USERPASSWORD=${READER_PASSWORD}\n`);
+  const readers = Array.from({ length: MAX_USERS }, (_, i) => `create-file-user --groups user --passwordfile ${password} ${READERS}${i}`);
+  const postBoot = path.join(OUT, 'payara-post-boot.asadmin');
+  fs.writeFileSync(postBoot, [fs.readFileSync('servers/payara-post-boot.asadmin', 'utf8'), ...readers, ''].join('\n'));
+  const log = fs.openSync(path.join(OUT, 'payara.log'), 'w');
+  const java = spawn('java', [...JVM, ...recording(queueBound), '-jar', 'target/payara-micro.jar', '--nocluster', '--port', '8080',
+    '--postbootcommandfile', postBoot, '--deploy', 'target/bulletin.war', '--deploy', NAIVE_WAR], {
+    stdio: ['ignore', log, log], env: { ...process.env, BULLETIN_QUEUE_BOUND: String(queueBound) },
+  });
+  started.push(java.pid);
+  await until('Payara Micro with the WARs', async () => (await request('GET', 8080, '/naive/publish')) === 405
+    && (await request('GET', 8080, '/bulletin/api/topics')) === 200, 300);
+  return serverOf(java.pid, java);
+}
+
+/** What the scenarios ask of a server process: its CPU time, its memory after GC, Bulletin's evictions. */
+function serverOf(pid, child) {
   return {
     pid,
-    stop,
+    stop: () => new Promise(resolve => { child.once('exit', resolve); process.kill(pid, 'SIGTERM'); }),
     evicted: async () => (await json(8080, '/bulletin/api/stats')).evicted,
     cpuMicros: async () => cpuMicros(pid),
     memory: async () => {
@@ -130,13 +166,13 @@ async function startWildFly(queueBound = 8192) {
   };
 }
 
-/** S4's users in WildFly's application realm (Bulletin's setup looks there first): readerN / readerN-secret, role user. */
+/** S4's users in WildFly's application realm (Bulletin's setup looks there first), role user. */
 function addReaders(configuration) {
   const users = [];
   const roles = [];
   for (let i = 0; i < MAX_USERS; i++) {
     const name = `${READERS}${i}`;
-    users.push(`${name}=${crypto.createHash('md5').update(`${name}:ApplicationRealm:${name}-secret`).digest('hex')}`);
+    users.push(`${name}=${crypto.createHash('md5').update(`${name}:ApplicationRealm:${READER_PASSWORD}`).digest('hex')}`);
     roles.push(`${name}=user`);
   }
   fs.appendFileSync(path.join(configuration, 'application-users.properties'), users.join('\n') + '\n');
@@ -349,7 +385,7 @@ const fmt = (n, digits = 1) => Number.isFinite(n) ? n.toLocaleString('en-US', { 
 /** S5 on a Bulletin with the default queue bound (1,024 frames), as deployed. */
 async function slowConsumersOnDefaults(servers, row) {
   await servers.bulletin.stop();
-  servers.bulletin = await startWildFly(1024);
+  servers.bulletin = await startBulletin(1024);
   const slow = 1000;
   await flood(servers.bulletin, TARGETS.bulletin, 1000, 100); // the restarted JVM warms up, untimed
   const s5 = await both(name => slowConsumers(servers[name], TARGETS[name], slow));
@@ -363,13 +399,16 @@ async function slowConsumersOnDefaults(servers, row) {
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   execFileSync('mvn', ['-B', '-q', '-f', 'bench/naive/pom.xml', 'package'], { stdio: 'inherit' });
-  const servers = { bulletin: await startWildFly(), peer: await startPeer() };
+  const servers = { bulletin: await startBulletin(8192), peer: await startPeer() };
   const rows = [];
   const row = (scenario, metric, b, p, digits = 1) => rows.push(`| ${scenario} | ${metric} | ${fmt(b, digits)} | ${fmt(p, digits)} | ${fmt(b / p, 2)} |`);
 
-  for (const count of want('S1') ? SIZES : []) {
+  for (const count of !want('S1') ? [] : QUICK ? SIZES : [...SIZES, 18000]) {
     const r = await both(name => idle(servers[name], TARGETS[name], count));
+    const floor = await idle(servers.bulletin, TARGETS.naive, count);
     row(`S1 idle ${fmt(count, 0)}`, 'heap bytes per connection', r.bulletin.heapPerConnection, r.peer.heapPerConnection, 0);
+    row(`S1 idle ${fmt(count, 0)}`, 'heap bytes per connection of the textbook endpoint (the container\'s share)',
+      floor.heapPerConnection, r.peer.heapPerConnection, 0);
     row(`S1 idle ${fmt(count, 0)}`, 'RSS bytes per connection', r.bulletin.rssPerConnection, r.peer.rssPerConnection, 0);
     row(`S1 idle ${fmt(count, 0)}`, 'connects per second', r.bulletin.connectsPerSecond, r.peer.connectsPerSecond, 0);
     console.error(`S1 ${count} done`);
@@ -387,7 +426,7 @@ async function main() {
       console.error(`S2 ${count} × ${bytes} done: ${r.bulletin.frames}/${r.bulletin.expected} and ${r.peer.frames}/${r.peer.expected} frames`);
     }
   }
-  // S6: 100 B floods through Bulletin and through the textbook endpoint, back to back in the same WildFly
+  // S6: 100 B floods through Bulletin and through the textbook endpoint, back to back in the same server
   const ablation = [];
   for (const count of want('S6') ? SIZES : []) {
     const r = { count, bulletin: await flood(servers.bulletin, TARGETS.bulletin, count, 100),
@@ -416,7 +455,7 @@ async function main() {
   }
   const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*: (.*)/)[1];
   const s6 = ablation.length === 0 ? [] : [
-    'S6, the ablation: floods of 100 B items, back to back in the same WildFly, through Bulletin (encodes once per item) and',
+    'S6, the ablation: floods of 100 B items, back to back in the same server, through Bulletin (encodes once per item) and',
     'through the textbook JSR 356 endpoint (`bench/naive`), which either encodes per session (`getAsyncRemote().sendObject`)',
     'or once per item (`sendText` of the same string); server CPU µs per delivered frame, and delivered frames per second:', '',
     '| subscribers | metric | Bulletin | naive, sendObject | naive, encoded once | sendObject / encoded once |', '|---|---|---|---|---|---|',
@@ -425,7 +464,7 @@ async function main() {
       `| ${fmt(r.count, 0)} | frames per second | ${fmt(r.bulletin.framesPerSecond, 0)} | ${fmt(r.naive.framesPerSecond, 0)} | ${fmt(r.naiveOnce.framesPerSecond, 0)} | ${fmt(r.naive.framesPerSecond / r.naiveOnce.framesPerSecond, 2)} |`]),
     ''];
   const cores = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm).length;
-  const report = [`Run of ${new Date().toISOString().slice(0, 16)}Z on ${cpu}, ${cores} cores${QUICK ? ' (--quick)' : ''}${ONLY ? ` (--only=${ONLY})` : ''}:`, '',
+  const report = [`Run of ${new Date().toISOString().slice(0, 16)}Z, Bulletin on ${SERVER}, on ${cpu}, ${cores} cores${QUICK ? ' (--quick)' : ''}${ONLY ? ` (--only=${ONLY})` : ''}:`, '',
     '| scenario | metric | Bulletin | Node peer | ratio |', '|---|---|---|---|---|', ...rows, '', ...s6].join('\n');
   fs.writeFileSync(path.join(OUT, 'report.md'), report);
   console.log(report);
