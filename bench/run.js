@@ -146,7 +146,7 @@ async function startPayara(queueBound) {
     stdio: ['ignore', log, log], env: { ...process.env, BULLETIN_QUEUE_BOUND: String(queueBound) },
   });
   started.push(java.pid);
-  await until('Payara Micro with the WARs', async () => (await request('GET', 8080, '/naive/publish')) === 405
+  await until('Payara Micro with the WARs', async () => (await request('GET', 8080, '/naive/publish')) === 200
     && (await request('GET', 8080, '/bulletin/api/topics')) === 200, 300);
   return serverOf(java.pid, java);
 }
@@ -157,6 +157,7 @@ function serverOf(pid, child) {
     pid,
     stop: () => new Promise(resolve => { child.once('exit', resolve); process.kill(pid, 'SIGTERM'); }),
     evicted: async () => (await json(8080, '/bulletin/api/stats')).evicted,
+    sessions: async () => (await json(8080, '/bulletin/api/stats')).sessions + (await json(8080, '/naive/publish')).sessions,
     cpuMicros: async () => cpuMicros(pid),
     memory: async () => {
       execFileSync('jcmd', [String(pid), 'GC.run']);
@@ -186,6 +187,7 @@ async function startPeer() {
   await until('the peer', async () => (await json(9100, '/stats')).clients === 0, 30);
   return {
     pid: peer.pid,
+    sessions: async () => (await json(9100, '/stats')).clients,
     cpuMicros: async () => (await json(9100, '/stats')).cpuMicros,
     memory: async () => {
       await request('GET', 9100, '/gc');
@@ -261,6 +263,7 @@ function percentile(sorted, p) {
 
 /** S1: memory per idle connection after GC, and connects per second. */
 async function idle(server, target, count) {
+  await until('the last run\'s connections closed', async () => (await server.sessions()) === 0, 60);
   const before = await server.memory();
   const load = await subscribers(target, count);
   const after = await server.memory();

@@ -6,6 +6,7 @@ import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.Codec;
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.store.InMemoryNewsStore;
+import dev.bulletin.store.StoredNews;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,7 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +24,8 @@ import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The ordering guarantees of publish and subscribe, under concurrent publishers. */
 class NewsroomTest {
@@ -51,6 +55,26 @@ class NewsroomTest {
             assertEquals(expected, collector.seqs(), "every item once, in cursor order");
             assertEquals(collectors.get(0).titles(), collector.titles(), "the same order for everyone");
         }
+    }
+
+    @Test
+    void looksUpOnlyAnIdThePublisherGave() {
+        List<String> lookedUp = new CopyOnWriteArrayList<>();
+        InMemoryNewsStore counting = new InMemoryNewsStore(100) {
+            @Override
+            public Optional<StoredNews> findById(String id) {
+                lookedUp.add(id);
+                return super.findById(id);
+            }
+        };
+        Newsroom room = new Newsroom(counting, hub, Clock.systemUTC(), 100);
+
+        room.publish(NewsDraft.of("world", "no id"));
+        assertEquals(List.of(), lookedUp, "a generated id cannot have been stored before");
+
+        assertTrue(room.publish(NewsDraft.of("world", "given id").withId("a-1")).created());
+        assertFalse(room.publish(NewsDraft.of("world", "given id").withId("a-1")).created(), "the retry is not published again");
+        assertEquals(List.of("a-1", "a-1"), lookedUp);
     }
 
     @Test

@@ -4,6 +4,12 @@ import dev.bulletin.protocol.ServerFrame;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -69,6 +75,27 @@ class HubTest {
         broadcast("world", "after");
         assertTrue(sink.sent.isEmpty());
         assertEquals(new Stats(1, 1, 0, 0, 0), hub.stats());
+    }
+
+    @Test
+    void joinsOfOneSubscriberToDifferentTopicsAtOnceAreAllKept() throws Exception {
+        // each join holds its own topic's lock only, so the subscriber's own set must take concurrent changes
+        Subscriber subscriber = hub.connect(new RecordingSink(), null, false);
+        Set<String> topics = IntStream.range(0, 400).mapToObj(i -> "t" + i).collect(Collectors.toSet());
+        ExecutorService joiners = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> joins = topics.stream().<Future<?>>map(topic -> joiners.submit(() -> hub.exclusive(List.of(topic), () -> {
+                hub.join(subscriber, topic);
+                return null;
+            }))).toList();
+            for (Future<?> join : joins) {
+                join.get();
+            }
+        } finally {
+            joiners.shutdown();
+        }
+        assertEquals(topics, subscriber.topics());
+        assertEquals(400, hub.stats().subscriptions());
     }
 
     @Test

@@ -19,6 +19,13 @@ public class PublishServlet extends HttpServlet {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
+    /** GET /publish: how many sessions are open, so that a measurement can wait for closed ones to go. */
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("application/json");
+        response.getWriter().print("{\"sessions\":" + NaiveEndpoint.SESSIONS.size() + "}");
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Frame frame = JSONB.fromJson(request.getInputStream(), Frame.class);
