@@ -41,6 +41,14 @@ const newsFrame = summary => JSON.stringify({ type: 'news', topic: 'bench', curs
   item: { id: '3f0c2b7e-8a41-4d0e-9b1a-6c2d5e7f8a90', title: 'Bench item', summary, priority: 'normal', tags: [],
     publishedAt: new Date().toISOString() } });
 
+/** The naive endpoint, publishing through the given path. */
+function naiveTarget(publishPath) {
+  return {
+    url: 'ws://127.0.0.1:8080/naive/ws', protocol: 'bulletin.v1.json', subscribe: null,
+    publish: summary => request('POST', 8080, publishPath, newsFrame(summary), { 'Content-Type': 'application/json' }),
+  };
+}
+
 const TARGETS = {
   bulletin: {
     url: 'ws://127.0.0.1:8080/bulletin/ws/news', protocol: 'bulletin.v1.json', subscribe: 'bench',
@@ -61,14 +69,8 @@ const TARGETS = {
         body, category: null, createdAt: new Date().toISOString(), read: false } }), {}, publishers),
   },
   // S6: the textbook JSR 356 broadcast (bench/naive) in the same server as Bulletin, encoding per session or once
-  naive: {
-    url: 'ws://127.0.0.1:8080/naive/ws', protocol: 'bulletin.v1.json', subscribe: null,
-    publish: summary => request('POST', 8080, '/naive/publish', newsFrame(summary), { 'Content-Type': 'application/json' }),
-  },
-  naiveOnce: {
-    url: 'ws://127.0.0.1:8080/naive/ws', protocol: 'bulletin.v1.json', subscribe: null,
-    publish: summary => request('POST', 8080, '/naive/publish?encode=once', newsFrame(summary), { 'Content-Type': 'application/json' }),
-  },
+  naive: naiveTarget('/naive/publish'),
+  naiveOnce: naiveTarget('/naive/publish?encode=once'),
 };
 
 function request(method, port, pathname, body, headers = {}, through = agent) {

@@ -1,7 +1,5 @@
 package dev.bulletin.bench.naive;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,8 +15,6 @@ import java.io.IOException;
 @WebServlet("/publish")
 public class PublishServlet extends HttpServlet {
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
-
     /** GET /publish: how many sessions are open, so that a measurement can wait for closed ones to go. */
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -28,9 +24,9 @@ public class PublishServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Frame frame = JSONB.fromJson(request.getInputStream(), Frame.class);
+        Frame frame = FrameEncoder.JSONB.fromJson(request.getInputStream(), Frame.class);
         if ("once".equals(request.getParameter("encode"))) {
-            String text = JSONB.toJson(frame);
+            String text = FrameEncoder.JSONB.toJson(frame);
             for (Session session : NaiveEndpoint.SESSIONS) {
                 session.getAsyncRemote().sendText(text);
             }
