@@ -6,7 +6,7 @@ import dev.bulletin.protocol.ErrorCode;
 import dev.bulletin.protocol.InvalidInput;
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.protocol.ServerFrame;
-import dev.bulletin.store.Cursor;
+import dev.bulletin.protocol.Cursor;
 import dev.bulletin.store.NewsStore;
 import dev.bulletin.store.StoredNews;
 

@@ -7,7 +7,7 @@ import dev.bulletin.protocol.InvalidInput;
 import dev.bulletin.protocol.NotificationDraft;
 import dev.bulletin.protocol.NotificationDraft.Audience;
 import dev.bulletin.protocol.ServerFrame;
-import dev.bulletin.store.Cursor;
+import dev.bulletin.protocol.Cursor;
 import dev.bulletin.store.NotificationStore;
 import dev.bulletin.store.StoredNotification;
 

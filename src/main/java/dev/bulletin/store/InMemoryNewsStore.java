@@ -1,5 +1,7 @@
 package dev.bulletin.store;
 
+import dev.bulletin.protocol.Cursor;
+
 import dev.bulletin.protocol.NewsItem;
 
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.bulletin.store;
 
+import dev.bulletin.protocol.Cursor;
+
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.protocol.NewsItem;
 import org.junit.jupiter.api.Test;

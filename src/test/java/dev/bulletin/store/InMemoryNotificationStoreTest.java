@@ -1,5 +1,7 @@
 package dev.bulletin.store;
 
+import dev.bulletin.protocol.Cursor;
+
 import dev.bulletin.protocol.NotificationDraft.Audience;
 import dev.bulletin.protocol.NotificationItem;
 import org.junit.jupiter.api.Test;

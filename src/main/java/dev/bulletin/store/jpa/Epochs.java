@@ -1,6 +1,6 @@
 package dev.bulletin.store.jpa;
 
-import dev.bulletin.store.Cursor;
+import dev.bulletin.protocol.Cursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,6 +1,6 @@
 package dev.bulletin.store.jpa;
 
-import dev.bulletin.store.Cursor;
+import dev.bulletin.protocol.Cursor;
 import dev.bulletin.store.StoredNotification;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

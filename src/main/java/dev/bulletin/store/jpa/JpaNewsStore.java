@@ -1,7 +1,7 @@
 package dev.bulletin.store.jpa;
 
 import dev.bulletin.protocol.NewsItem;
-import dev.bulletin.store.Cursor;
+import dev.bulletin.protocol.Cursor;
 import dev.bulletin.store.NewsStore;
 import dev.bulletin.store.StoredNews;
 import dev.bulletin.store.TopicSummary;

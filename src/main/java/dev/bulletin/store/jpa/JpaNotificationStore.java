@@ -2,7 +2,7 @@ package dev.bulletin.store.jpa;
 
 import dev.bulletin.protocol.NotificationDraft.Audience;
 import dev.bulletin.protocol.NotificationItem;
-import dev.bulletin.store.Cursor;
+import dev.bulletin.protocol.Cursor;
 import dev.bulletin.store.NotificationStore;
 import dev.bulletin.store.StoredNotification;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package dev.bulletin.store.jpa;
 
 import dev.bulletin.protocol.Codec;
 import dev.bulletin.protocol.NewsItem;
-import dev.bulletin.store.Cursor;
+import dev.bulletin.protocol.Cursor;
 import dev.bulletin.store.StoredNews;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

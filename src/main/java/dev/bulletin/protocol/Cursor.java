@@ -1,4 +1,4 @@
-package dev.bulletin.store;
+package dev.bulletin.protocol;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
