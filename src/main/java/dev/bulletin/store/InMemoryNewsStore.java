@@ -1,7 +1,6 @@
 package dev.bulletin.store;
 
 import dev.bulletin.protocol.Cursor;
-
 import dev.bulletin.protocol.NewsItem;
 
 import java.time.Instant;

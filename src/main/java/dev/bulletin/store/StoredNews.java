@@ -1,7 +1,6 @@
 package dev.bulletin.store;
 
 import dev.bulletin.protocol.Cursor;
-
 import dev.bulletin.protocol.NewsItem;
 
 /** A news item as the store keeps it: with the topic and the cursor it was given. */

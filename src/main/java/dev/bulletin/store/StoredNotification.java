@@ -1,7 +1,6 @@
 package dev.bulletin.store;
 
 import dev.bulletin.protocol.Cursor;
-
 import dev.bulletin.protocol.NotificationItem;
 
 /** A notification in one user's inbox, with the cursor it has in that inbox. */

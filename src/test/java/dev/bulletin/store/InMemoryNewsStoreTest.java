@@ -1,7 +1,6 @@
 package dev.bulletin.store;
 
 import dev.bulletin.protocol.Cursor;
-
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.protocol.NewsItem;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
 package dev.bulletin.store;
 
 import dev.bulletin.protocol.Cursor;
-
 import dev.bulletin.protocol.NotificationDraft.Audience;
 import dev.bulletin.protocol.NotificationItem;
 import org.junit.jupiter.api.Test;
