@@ -1,8 +1,11 @@
 package dev.bulletin;
 
+import dev.bulletin.bus.Announcement;
+import dev.bulletin.bus.Bus;
 import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Identity;
 import dev.bulletin.hub.Sink;
+import dev.bulletin.hub.Stats;
 import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.ClientFrame;
 import dev.bulletin.protocol.ErrorCode;
@@ -11,22 +14,33 @@ import dev.bulletin.protocol.Protocol;
 import dev.bulletin.protocol.ServerFrame;
 import dev.bulletin.store.NewsStore;
 import dev.bulletin.store.NotificationStore;
+import dev.bulletin.store.TicketStore;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The core of one Bulletin instance, with no container in it: the hub, the newsroom, the
- * notifications, the tickets and the timers. The endpoints hand it connections and frames; the
- * REST API and the {@code Publisher} publish through it. The container's CDI producer makes one
- * per application, on the JPA stores; tests make their own, on the in-memory ones.
+ * notifications, the tickets, the bus to the other nodes and the timers. The endpoints hand it
+ * connections and frames; the REST API and the {@code Publisher} publish through it. The
+ * container's CDI producer makes one per application, on the JPA stores; tests make their own, on
+ * the in-memory ones.
  */
 public final class Bulletin {
+
+    /**
+     * How often a node of a cluster looks in the store for items whose announcement it missed,
+     * and tells the others its counters.
+     */
+    public static final Duration SWEEP = Duration.ofSeconds(5);
 
     private static final System.Logger LOG = System.getLogger(Bulletin.class.getName());
 
@@ -38,32 +52,49 @@ public final class Bulletin {
     private final Clock clock;
     private final ScheduledFuture<?> heartbeat;
     private final ScheduledFuture<?> retention;
+    private final Map<String, Heard> peers = new ConcurrentHashMap<>();
+    private volatile Bus bus = Bus.NONE;
+    private volatile ScheduledFuture<?> sweep;
 
-    private Bulletin(BulletinConfig config, NewsStore news, NotificationStore inboxes,
+    private Bulletin(BulletinConfig config, NewsStore news, NotificationStore inboxes, TicketStore tickets,
                      ScheduledExecutorService scheduler, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.hub = new Hub(config.queueBound(), scheduler);
-        this.newsroom = new Newsroom(news, hub, clock, config.maxTopics());
+        this.newsroom = new Newsroom(news, hub, clock, config.maxTopics(), this::announce);
         this.notifications = new Notifications(inboxes, hub, clock, new HashSet<>(config.roles()),
-                Duration.ofDays(config.retentionDays()));
-        this.tickets = new Tickets(clock, config.ticketLifetime());
+                Duration.ofDays(config.retentionDays()), this::announce);
+        this.tickets = new Tickets(tickets, clock, config.ticketLifetime());
         this.heartbeat = scheduler.scheduleWithFixedDelay(this::beat,
                 config.heartbeatMillis(), config.heartbeatMillis(), TimeUnit.MILLISECONDS);
         this.retention = scheduler.scheduleWithFixedDelay(this::purge, 0, 1, TimeUnit.HOURS);
     }
 
-    /** Starts an instance; the scheduler runs heartbeats, purges and the closing of evicted sessions. */
-    public static Bulletin start(BulletinConfig config, NewsStore news, NotificationStore inboxes,
-                                 ScheduledExecutorService scheduler) {
+    /**
+     * Starts an instance and connects it to the other nodes; the scheduler runs heartbeats, purges,
+     * sweeps and the closing of evicted sessions.
+     */
+    public static Bulletin start(BulletinConfig config, NewsStore news, NotificationStore inboxes, TicketStore tickets,
+                                 Bus.Connector bus, ScheduledExecutorService scheduler) {
         LOG.log(System.Logger.Level.INFO, "Bulletin starts with {0}", config);
-        return new Bulletin(config, news, inboxes, scheduler, Clock.systemUTC());
+        Bulletin bulletin = new Bulletin(config, news, inboxes, tickets, scheduler, Clock.systemUTC());
+        bulletin.bus = bus.connect(bulletin::receive);
+        if (bulletin.bus != Bus.NONE) {
+            bulletin.sweep = scheduler.scheduleWithFixedDelay(bulletin::sweep, SWEEP.toMillis(), SWEEP.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        LOG.log(System.Logger.Level.INFO, "Bulletin node {0} announces over the {1} bus", config.node(), bulletin.bus);
+        return bulletin;
     }
 
-    /** Closes every connection with 1001 (clients reconnect and resume) and stops the timers. */
+    /** Closes every connection with 1001 (clients reconnect and resume) and stops the timers and the bus. */
     public void stop() {
         heartbeat.cancel(false);
         retention.cancel(false);
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
+        bus.close();
         hub.closeAll(Hub.GOING_AWAY, "server shutting down");
         LOG.log(System.Logger.Level.INFO, "Bulletin stopped");
     }
@@ -103,8 +134,26 @@ public final class Bulletin {
         hub.disconnect(subscriber);
     }
 
-    /** The HTTP session a login lived in ended (logout, invalidation, timeout): its connections close with 4001. */
+    /**
+     * The HTTP session a login lived in ended (logout, invalidation, timeout): its connections close
+     * with 4001, on every node.
+     */
     public void endHttpSession(String httpSession) {
+        closeHttpSession(httpSession);
+        announce(new Announcement.SessionEnded(httpSession));
+    }
+
+    /** Each node's counters: this one's now, the others' as they last told them, within three sweeps. */
+    public Map<String, Stats> nodeStats() {
+        long oldest = System.nanoTime() - 3 * SWEEP.toNanos();
+        peers.values().removeIf(heard -> heard.atNanos() - oldest < 0);
+        Map<String, Stats> nodes = new TreeMap<>();
+        peers.forEach((node, heard) -> nodes.put(node, heard.stats()));
+        nodes.put(config.node(), hub.stats());
+        return nodes;
+    }
+
+    private void closeHttpSession(String httpSession) {
         int closed = hub.closeAll(s -> s.identity() != null && Objects.equals(s.identity().httpSession(), httpSession),
                 Hub.AUTHENTICATION_ENDED, "authentication ended");
         if (closed > 0) {
@@ -154,6 +203,45 @@ public final class Bulletin {
         }
     }
 
+    private void announce(Announcement announcement) {
+        bus.announce(announcement);
+    }
+
+    /** What another node announced; nothing it brings may stop the bus from delivering the next one. */
+    private void receive(Announcement announcement) {
+        try {
+            if (announcement instanceof Announcement.Delivery delivery) {
+                if (Hub.isTopic(delivery.item().stream())) {
+                    newsroom.receive(delivery.item());
+                } else {
+                    notifications.receive(delivery.item());
+                }
+            } else if (announcement instanceof Announcement.Read read) {
+                notifications.receive(read);
+            } else if (announcement instanceof Announcement.RoleNotified role) {
+                notifications.deliverToRole(role.role());
+            } else if (announcement instanceof Announcement.SessionEnded ended) {
+                closeHttpSession(ended.httpSession());
+            } else if (announcement instanceof Announcement.NodeStats stats) {
+                peers.put(stats.node(), new Heard(stats.stats(), System.nanoTime()));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Handling " + announcement.getClass().getSimpleName()
+                    + " from another node failed; the next sweep delivers what it was about", e);
+        }
+    }
+
+    /** Delivers what the store has beyond what this node delivered (an announcement was lost), and tells the counters. */
+    private void sweep() {
+        try {
+            newsroom.catchUp();
+            notifications.catchUp();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Looking for missed items failed; the next sweep tries again", e);
+        }
+        announce(new Announcement.NodeStats(config.node(), hub.stats()));
+    }
+
     private void beat() {
         hub.heartbeat(config.heartbeatMillis());
         tickets.sweep();
@@ -170,5 +258,8 @@ public final class Bulletin {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Purging old items failed; the next run tries again", e);
         }
+    }
+
+    private record Heard(Stats stats, long atNanos) {
     }
 }

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -21,11 +22,17 @@ import java.util.function.Function;
  * @param roles           roles a notification may be addressed to; a user's membership is checked when they connect
  * @param retentionDays   read notifications and news older than this are purged; unread ones are kept
  * @param ticketSeconds   how long a ticket from {@code POST /api/tickets} may wait to be used
+ * @param node            this server's name in a cluster, unique there; WildFly's {@code jboss.node.name} by default
+ * @param jmsTopic        JNDI name of the JMS topic the nodes of a cluster announce on; empty for a single server
+ * @param jmsConnectionFactory JNDI name of a JMS connection factory that allows message listeners (not a pooled,
+ *                        JCA one)
  */
 public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, int maxTopics, int queueBound,
-                             List<String> roles, int retentionDays, int ticketSeconds) {
+                             List<String> roles, int retentionDays, int ticketSeconds, String node, String jmsTopic,
+                             String jmsConnectionFactory) {
 
-    public static final BulletinConfig DEFAULTS = new BulletinConfig(List.of(), 30_000, 100, 1_024, List.of(), 30, 30);
+    public static final BulletinConfig DEFAULTS = new BulletinConfig(List.of(), 30_000, 100, 1_024, List.of(), 30, 30,
+            defaultNode(), "", "java:/ConnectionFactory");
 
     public BulletinConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -36,6 +43,9 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
         requirePositive("queue-bound", queueBound);
         requirePositive("retention-days", retentionDays);
         requirePositive("ticket-seconds", ticketSeconds);
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(jmsTopic, "jmsTopic");
+        Objects.requireNonNull(jmsConnectionFactory, "jmsConnectionFactory");
     }
 
     public static BulletinConfig fromEnvironment() {
@@ -46,7 +56,10 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
                 read("queue-bound", Integer::parseInt, DEFAULTS.queueBound),
                 read("roles", BulletinConfig::list, DEFAULTS.roles),
                 read("retention-days", Integer::parseInt, DEFAULTS.retentionDays),
-                read("ticket-seconds", Integer::parseInt, DEFAULTS.ticketSeconds));
+                read("ticket-seconds", Integer::parseInt, DEFAULTS.ticketSeconds),
+                read("node", String::valueOf, DEFAULTS.node),
+                read("jms-topic", String::valueOf, DEFAULTS.jmsTopic),
+                read("jms-connection-factory", String::valueOf, DEFAULTS.jmsConnectionFactory));
     }
 
     public Duration ticketLifetime() {
@@ -54,16 +67,28 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
     }
 
     public BulletinConfig withHeartbeatMillis(long millis) {
-        return new BulletinConfig(allowedOrigins, millis, maxTopics, queueBound, roles, retentionDays, ticketSeconds);
+        return new BulletinConfig(allowedOrigins, millis, maxTopics, queueBound, roles, retentionDays, ticketSeconds,
+                node, jmsTopic, jmsConnectionFactory);
     }
 
     public BulletinConfig withQueueBound(int bound) {
-        return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, bound, roles, retentionDays, ticketSeconds);
+        return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, bound, roles, retentionDays, ticketSeconds,
+                node, jmsTopic, jmsConnectionFactory);
     }
 
     public BulletinConfig withRoles(String... names) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, List.of(names),
-                retentionDays, ticketSeconds);
+                retentionDays, ticketSeconds, node, jmsTopic, jmsConnectionFactory);
+    }
+
+    /** Whether the nodes of a cluster announce to each other over JMS. */
+    public boolean clustered() {
+        return !jmsTopic.isEmpty();
+    }
+
+    private static String defaultNode() {
+        String wildfly = System.getProperty("jboss.node.name");
+        return wildfly != null ? wildfly : Long.toString(ProcessHandle.current().pid());
     }
 
     private static <T> T read(String name, Function<String, T> parse, T fallback) {

@@ -1,5 +1,6 @@
 package dev.bulletin;
 
+import dev.bulletin.bus.Announcement;
 import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.ErrorCode;
@@ -13,16 +14,20 @@ import dev.bulletin.store.StoredNews;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Publishing and subscribing, with their order guaranteed: a publish appends to the store and
  * fans out while it holds its topic, and a subscribe reads the backlog and joins while it holds
  * its topics, so a subscriber gets every item exactly once across replay and live delivery.
+ * Items published on other nodes come in through {@link #receive}, and the hub puts them in order.
  */
 public final class Newsroom {
 
@@ -33,12 +38,14 @@ public final class Newsroom {
     private final Hub hub;
     private final Clock clock;
     private final int maxTopics;
+    private final Consumer<Announcement> bus;
 
-    public Newsroom(NewsStore store, Hub hub, Clock clock, int maxTopics) {
+    public Newsroom(NewsStore store, Hub hub, Clock clock, int maxTopics, Consumer<Announcement> bus) {
         this.store = store;
         this.hub = hub;
         this.clock = clock;
         this.maxTopics = maxTopics;
+        this.bus = bus;
     }
 
     /** Validates and publishes; the same id again returns the original, which is not delivered twice. */
@@ -51,14 +58,39 @@ public final class Newsroom {
                 return new Publication(earlier.get(), false);
             }
             StoredNews stored = store.append(valid.topic(), valid.toItem(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
-            hub.broadcast(stored.topic(), hub.encode(frame(stored, false)));
+            Hub.Item item = item(stored);
+            hub.deliver(item, missedAfter(stored.topic()));
+            bus.accept(new Announcement.Delivery(item));
             return new Publication(stored, true);
+        });
+    }
+
+    /** An item published on another node: delivered here after any it follows that did not arrive yet. */
+    public void receive(Hub.Item item) {
+        hub.exclusive(List.of(item.stream()), () -> {
+            hub.deliver(item, missedAfter(item.stream()));
+            return null;
+        });
+    }
+
+    /** Delivers what the store has beyond what this node delivered, in the topics followed here. */
+    public void catchUp() {
+        Map<String, Long> tracked = new HashMap<>(hub.tracked());
+        tracked.keySet().removeIf(stream -> !Hub.isTopic(stream));
+        if (tracked.isEmpty()) {
+            return;
+        }
+        store.last(tracked.keySet()).forEach((topic, last) -> {
+            if (last.seq() > tracked.get(topic)) {
+                hub.exclusive(List.of(topic), () -> hub.catchUp(topic, last, missedAfter(topic)));
+            }
         });
     }
 
     /**
      * Answers {@code subscribed}, then the replayed items, then live ones. A topic whose cursor
      * cannot be resumed answers {@code false} and replays {@code recent} items instead, if asked.
+     * The replay ends where this node's live delivery of the topic stands, so that the two meet.
      */
     public void subscribe(Subscriber subscriber, String ref, List<String> topics, Map<String, String> resume,
                           int recent) {
@@ -70,17 +102,21 @@ public final class Newsroom {
                     + " and asked for " + added + " more");
         }
         hub.exclusive(topics, () -> {
+            Map<String, Cursor> last = store.last(topics);
             Map<String, Boolean> resumed = new LinkedHashMap<>();
             List<StoredNews> backlog = new ArrayList<>();
             for (String topic : topics) {
+                long delivered = hub.catchUp(topic, last.get(topic), missedAfter(topic));
                 Optional<List<StoredNews>> missed = Optional.ofNullable(resume.get(topic))
                         .flatMap(Cursor::parse)
                         .flatMap(cursor -> store.after(topic, cursor, MAX_REPLAY + 1))
+                        .map(items -> upTo(items, delivered))
                         .filter(items -> items.size() <= MAX_REPLAY);
                 if (resume.containsKey(topic)) {
                     resumed.put(topic, missed.isPresent());
                 }
-                backlog.addAll(missed.orElseGet(() -> recent > 0 ? store.recent(topic, recent) : List.of()));
+                backlog.addAll(missed.orElseGet(() -> recent > 0 ? upTo(store.recent(topic, recent), delivered)
+                        : List.of()));
                 hub.join(subscriber, topic);
             }
             hub.send(subscriber, new ServerFrame.Subscribed(ref, topics, resumed));
@@ -88,7 +124,6 @@ public final class Newsroom {
             return null;
         });
     }
-
     public void unsubscribe(Subscriber subscriber, String ref, List<String> topics) {
         topics.forEach(topic -> hub.leave(subscriber, topic));
         hub.send(subscriber, new ServerFrame.Unsubscribed(ref, topics));
@@ -108,6 +143,19 @@ public final class Newsroom {
 
     public NewsStore store() {
         return store;
+    }
+
+    private Function<Cursor, List<Hub.Item>> missedAfter(String topic) {
+        return after -> store.after(topic, after, MAX_REPLAY).orElse(List.of()).stream().map(this::item).toList();
+    }
+
+    private Hub.Item item(StoredNews news) {
+        return new Hub.Item(news.topic(), news.cursor(), hub.encode(frame(news, false)));
+    }
+
+    /** The items up to a sequence number: those beyond it reach the subscriber live. */
+    private static List<StoredNews> upTo(List<StoredNews> items, long seq) {
+        return items.stream().filter(news -> news.cursor().seq() <= seq).toList();
     }
 
     private static ServerFrame.News frame(StoredNews news, boolean replay) {

@@ -1,5 +1,6 @@
 package dev.bulletin;
 
+import dev.bulletin.bus.Announcement;
 import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.ErrorCode;
@@ -16,16 +17,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Personal notifications and their read state. Every change to a user's inbox happens while the
  * hub holds that inbox, so a session that connects gets each notification exactly once: in its
- * replay of unread ones or live, never both and never neither.
+ * replay of unread ones or live, never both and never neither. What other nodes enter in an inbox
+ * comes in through {@link #receive}, and the hub puts it in order.
  */
 public final class Notifications {
 
@@ -37,17 +42,21 @@ public final class Notifications {
     private final Clock clock;
     private final Set<String> roles;
     private final Duration retention;
+    private final Consumer<Announcement> bus;
 
     /**
      * @param roles     the roles a notification may be addressed to: those checked when a user connects
      * @param retention how long read notifications are kept, and how far back a role's notifications reach a new member
+     * @param bus       tells the other nodes of a cluster
      */
-    public Notifications(NotificationStore store, Hub hub, Clock clock, Set<String> roles, Duration retention) {
+    public Notifications(NotificationStore store, Hub hub, Clock clock, Set<String> roles, Duration retention,
+                         Consumer<Announcement> bus) {
         this.store = store;
         this.hub = hub;
         this.clock = clock;
         this.roles = Set.copyOf(roles);
         this.retention = retention;
+        this.bus = bus;
     }
 
     /** Validates and stores; named users and connected members of the roles get it now, others when they connect. */
@@ -71,7 +80,10 @@ public final class Notifications {
             return new Notified(valid.id(), valid.to(), true);
         });
         if (notified.created()) {
-            valid.to().roles().forEach(this::deliverToRole);
+            for (String role : valid.to().roles()) {
+                deliverToRole(role);
+                bus.accept(new Announcement.RoleNotified(role));
+            }
         }
         return notified;
     }
@@ -84,10 +96,48 @@ public final class Notifications {
         subscriber.identity().roles().stream().filter(roles::contains).map(Hub::role).forEach(streams::add);
         hub.exclusive(streams, () -> {
             claim(subscriber);
-            List<StoredNotification> unread = store.list(user, null, true, MAX_REPLAY).orElseThrow();
+            long delivered = hub.catchUp(Hub.inbox(user), store.last(List.of(user)).get(user), missedAfter(user));
+            List<StoredNotification> unread = store.list(user, null, true, MAX_REPLAY).orElseThrow().stream()
+                    .filter(entry -> entry.cursor().seq() <= delivered) // later ones come live
+                    .toList();
             streams.forEach(stream -> hub.join(subscriber, stream));
             unread.forEach(entry -> hub.send(subscriber, frame(entry, true)));
             return null;
+        });
+    }
+
+    /** A notification entered in an inbox on another node: delivered here after any it follows that did not arrive yet. */
+    public void receive(Hub.Item item) {
+        hub.exclusive(List.of(item.stream()), () -> {
+            hub.deliver(item, missedAfter(Hub.inboxUser(item.stream())));
+            return null;
+        });
+    }
+
+    /** A user read notifications on another node: their sessions here hear of it. */
+    public void receive(Announcement.Read read) {
+        hub.exclusive(List.of(Hub.inbox(read.user())), () -> {
+            hub.broadcast(Hub.inbox(read.user()), read.frame());
+            return null;
+        });
+    }
+
+    /** Delivers what the store has beyond what this node delivered, in the inboxes of the users connected here. */
+    public void catchUp() {
+        Map<String, Long> tracked = new HashMap<>();
+        hub.tracked().forEach((stream, delivered) -> {
+            String user = Hub.inboxUser(stream);
+            if (user != null) {
+                tracked.put(user, delivered);
+            }
+        });
+        if (tracked.isEmpty()) {
+            return;
+        }
+        store.last(tracked.keySet()).forEach((user, last) -> {
+            if (last.seq() > tracked.get(user)) {
+                hub.exclusive(List.of(Hub.inbox(user)), () -> hub.catchUp(Hub.inbox(user), last, missedAfter(user)));
+            }
         });
     }
 
@@ -129,12 +179,15 @@ public final class Notifications {
                 throw new InvalidInput(ErrorCode.NOT_FOUND, "ids", "no notification of yours has the id "
                         + String.join(", ", result.unknown()) + "; nothing was marked read");
             }
-            hub.broadcast(Hub.inbox(user), hub.encode(new ServerFrame.Read(ids)), acking);
+            String frame = hub.encode(new ServerFrame.Read(ids));
+            hub.broadcast(Hub.inbox(user), frame, acking);
+            bus.accept(new Announcement.Read(user, frame));
             return null;
         });
     }
 
-    private void deliverToRole(String role) {
+    /** A notification went to the role: its members connected here claim it, and their sessions get it. */
+    public void deliverToRole(String role) {
         Map<String, Subscriber> users = new LinkedHashMap<>();
         hub.members(Hub.role(role)).forEach(member -> users.putIfAbsent(member.user(), member));
         users.values().forEach(member -> hub.exclusive(List.of(Hub.inbox(member.user())), () -> {
@@ -151,8 +204,19 @@ public final class Notifications {
         }
     }
 
+    /** Delivers a new entry to the user's sessions here, and announces it to the other nodes; inside the inbox's lock. */
     private void deliver(StoredNotification entry) {
-        hub.broadcast(Hub.inbox(entry.user()), hub.encode(frame(entry, false)));
+        Hub.Item item = item(entry);
+        hub.deliver(item, missedAfter(entry.user()));
+        bus.accept(new Announcement.Delivery(item));
+    }
+
+    private Function<Cursor, List<Hub.Item>> missedAfter(String user) {
+        return after -> store.list(user, after, false, MAX_REPLAY).orElse(List.of()).stream().map(this::item).toList();
+    }
+
+    private Hub.Item item(StoredNotification entry) {
+        return new Hub.Item(Hub.inbox(entry.user()), entry.cursor(), hub.encode(frame(entry, false)));
     }
 
     private static ServerFrame.Notification frame(StoredNotification entry, boolean replay) {

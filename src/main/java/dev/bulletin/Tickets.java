@@ -1,29 +1,33 @@
 package dev.bulletin;
 
 import dev.bulletin.hub.Identity;
+import dev.bulletin.store.TicketStore;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
+import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One-time tickets that let a browser open {@code /ws/notifications} as the user who asked for
- * one, since a browser cannot set headers on a WebSocket. A ticket opens
- * one connection; it is never logged. It lives {@code bulletin.ticket-seconds} (30 by default).
+ * one, since a browser cannot set headers on a WebSocket. A ticket opens one connection, on any
+ * node whose store it is in; it is never logged, and the store keeps only its hash. It lives
+ * {@code bulletin.ticket-seconds} (30 by default).
  */
 public final class Tickets {
 
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Ticket> issued = new ConcurrentHashMap<>();
+    private final TicketStore store;
     private final Clock clock;
     private final Duration lifetime;
 
-    public Tickets(Clock clock, Duration lifetime) {
+    public Tickets(TicketStore store, Clock clock, Duration lifetime) {
+        this.store = store;
         this.clock = clock;
         this.lifetime = lifetime;
     }
@@ -36,29 +40,37 @@ public final class Tickets {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        issued.put(token, new Ticket(identity, clock.instant().plus(lifetime)));
+        store.put(hash(token), new TicketStore.Holder(identity.user(), identity.roles(), identity.httpSession(),
+                clock.instant().plus(lifetime)));
         return token;
     }
 
     /** Whether the ticket would open a connection now; it stays unused. */
     public boolean isValid(String token) {
-        Ticket ticket = token == null ? null : issued.get(token);
-        return ticket != null && clock.instant().isBefore(ticket.expires());
+        return token != null && store.find(hash(token)).filter(this::isLive).isPresent();
     }
 
     /** Uses the ticket up: the identity it was issued for, or empty when it is unknown, used or expired. */
     public Optional<Identity> redeem(String token) {
-        Ticket ticket = token == null ? null : issued.remove(token);
-        return ticket != null && clock.instant().isBefore(ticket.expires())
-                ? Optional.of(ticket.identity()) : Optional.empty();
+        return token == null ? Optional.empty() : store.take(hash(token)).filter(this::isLive)
+                .map(holder -> new Identity(holder.user(), holder.roles(), holder.httpSession()));
     }
 
     /** Forgets expired tickets. */
     public void sweep() {
-        Instant now = clock.instant();
-        issued.values().removeIf(ticket -> !now.isBefore(ticket.expires()));
+        store.purge(clock.instant());
     }
 
-    private record Ticket(Identity identity, Instant expires) {
+    private boolean isLive(TicketStore.Holder holder) {
+        return clock.instant().isBefore(holder.expires());
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }

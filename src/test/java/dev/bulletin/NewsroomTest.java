@@ -32,7 +32,7 @@ class NewsroomTest {
 
     private final Hub hub = new Hub(100_000, Runnable::run);
     private final InMemoryNewsStore store = new InMemoryNewsStore(10_000);
-    private final Newsroom newsroom = new Newsroom(store, hub, Clock.systemUTC(), 100);
+    private final Newsroom newsroom = new Newsroom(store, hub, Clock.systemUTC(), 100, announcement -> { });
 
     @Test
     void concurrentPublishersGiveEverySubscriberTheSameOrder() throws Exception {
@@ -67,7 +67,7 @@ class NewsroomTest {
                 return super.findById(id);
             }
         };
-        Newsroom room = new Newsroom(counting, hub, Clock.systemUTC(), 100);
+        Newsroom room = new Newsroom(counting, hub, Clock.systemUTC(), 100, announcement -> { });
 
         room.publish(NewsDraft.of("world", "no id"));
         assertEquals(List.of(), lookedUp, "a generated id cannot have been stored before");

@@ -1,6 +1,7 @@
 package dev.bulletin;
 
 import dev.bulletin.hub.Identity;
+import dev.bulletin.store.InMemoryTicketStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TicketsTest {
 
     private Instant now = Instant.parse("2026-11-24T09:00:00Z");
-    private final Tickets tickets = new Tickets(new Clock() {
+    private final Tickets tickets = new Tickets(new InMemoryTicketStore(), new Clock() {
         @Override
         public ZoneOffset getZone() {
             return ZoneOffset.UTC;

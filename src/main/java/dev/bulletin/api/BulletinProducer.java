@@ -2,10 +2,14 @@ package dev.bulletin.api;
 
 import dev.bulletin.Bulletin;
 import dev.bulletin.BulletinConfig;
+import dev.bulletin.bus.Bus;
+import dev.bulletin.bus.JmsBus;
 import dev.bulletin.store.jpa.JpaNewsStore;
 import dev.bulletin.store.jpa.JpaNotificationStore;
+import dev.bulletin.store.jpa.JpaTicketStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -14,12 +18,18 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-/** Makes the application's one {@link Bulletin} on the database stores, and stops it on undeploy. */
+/**
+ * Makes the application's one {@link Bulletin} on the database stores, on the JMS bus when the
+ * setting {@code bulletin.jms-topic} names a topic, and stops it on undeploy.
+ */
 @ApplicationScoped
 public class BulletinProducer {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedThreadFactory threads;
 
     @Inject
     JpaNewsStore news;
@@ -27,10 +37,15 @@ public class BulletinProducer {
     @Inject
     JpaNotificationStore inboxes;
 
+    @Inject
+    JpaTicketStore tickets;
+
     @Produces
     @Singleton
     Bulletin bulletin() {
-        return Bulletin.start(BulletinConfig.fromEnvironment(), news, inboxes, scheduler);
+        BulletinConfig config = BulletinConfig.fromEnvironment();
+        Bus.Connector bus = config.clustered() ? JmsBus.connector(config, threads) : receiver -> Bus.NONE;
+        return Bulletin.start(config, news, inboxes, tickets, bus, scheduler);
     }
 
     /**

@@ -8,6 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.util.Map;
+
 @Path("/stats")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
@@ -16,7 +18,19 @@ public class StatsResource {
     Bulletin bulletin;
 
     @GET
-    public Stats stats() {
-        return bulletin.hub().stats();
+    public Answer stats() {
+        Map<String, Stats> nodes = bulletin.nodeStats();
+        String node = bulletin.config().node();
+        Stats here = nodes.get(node);
+        return new Answer(node, here.sessions(), here.subscriptions(), here.delivered(), here.dropped(),
+                here.evicted(), nodes, nodes.values().stream().reduce(Stats.ZERO, Stats::plus));
+    }
+
+    /**
+     * This node's counters, each node's (the others' as of their last sweep, at most
+     * {@link Bulletin#SWEEP} old), and their sum for the cluster; a single server is a cluster of one.
+     */
+    public record Answer(String node, int sessions, long subscriptions, long delivered, long dropped, long evicted,
+                         Map<String, Stats> nodes, Stats cluster) {
     }
 }

@@ -1,10 +1,12 @@
 package dev.bulletin.hub;
 
+import dev.bulletin.protocol.Cursor;
 import dev.bulletin.protocol.ServerFrame;
 import dev.bulletin.protocol.ServerFrameEncoder;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -22,6 +25,11 @@ import java.util.function.Supplier;
  * publishes to it against subscriptions to it (so replay and live delivery meet with no gap
  * and no duplicate); nothing is locked across topics, and no lock is ever held while waiting
  * for a client: fan-out only offers the same text to bounded queues.
+ *
+ * <p>Items of a stream (a topic, or a user's inbox) reach a hub in any order and any number of
+ * times when several nodes publish: from this node, from the bus, or missing altogether. The hub
+ * keeps, per stream with subscribers here, the sequence number it delivered last, and delivers
+ * each item once and in order, fetching the ones missing before it from the store.
  */
 public final class Hub {
 
@@ -31,6 +39,7 @@ public final class Hub {
     public static final int TRY_AGAIN_LATER = 1013;
     public static final int AUTHENTICATION_ENDED = 4001;
 
+    private static final String INBOX = "user:";
     private static final System.Logger LOG = System.getLogger(Hub.class.getName());
 
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
@@ -52,12 +61,22 @@ public final class Hub {
 
     /** A stream name that no topic can have: the inbox of one user. */
     public static String inbox(String user) {
-        return "user:" + user;
+        return INBOX + user;
     }
 
     /** A stream name that no topic can have: the connections of users in one role. */
     public static String role(String role) {
         return "role:" + role;
+    }
+
+    /** Whether the stream is a topic: neither an inbox nor a role. */
+    public static boolean isTopic(String stream) {
+        return stream.indexOf(':') < 0;
+    }
+
+    /** The user whose inbox the stream is, or null when it is none. */
+    public static String inboxUser(String stream) {
+        return stream.startsWith(INBOX) ? stream.substring(INBOX.length()) : null;
     }
 
     public Subscriber connect(Sink sink, Identity identity, boolean publisher) {
@@ -132,6 +151,59 @@ public final class Hub {
         });
     }
 
+    /**
+     * Brings what this node delivered in the stream up to the store's last cursor: a stream nobody
+     * here followed starts there, and a followed one gets the items it missed (announced late or
+     * lost) delivered now. Answers the sequence number delivered last, where a joining subscriber's
+     * replay ends and live items begin. Call inside {@link #exclusive} for the stream.
+     */
+    public long catchUp(String stream, Cursor last, Function<Cursor, List<Item>> missedAfter) {
+        Topic topic = requireLocked(stream);
+        if (topic.delivered < 0) {
+            topic.delivered = last.seq();
+        } else if (last.seq() > topic.delivered) {
+            fill(topic, new Cursor(last.epoch(), topic.delivered), missedAfter);
+        }
+        return topic.delivered;
+    }
+
+    /**
+     * Delivers a committed item to the stream's subscribers, exactly once and in cursor order: an
+     * item delivered before is skipped, and the items missing before it are fetched with
+     * {@code missedAfter} (given the cursor delivered last) and delivered first. A stream nobody
+     * here follows is not tracked, and its items are dropped. Call inside {@link #exclusive} for it.
+     */
+    public void deliver(Item item, Function<Cursor, List<Item>> missedAfter) {
+        Topic topic = requireLocked(item.stream());
+        long seq = item.cursor().seq();
+        if (topic.delivered < 0 || seq <= topic.delivered) {
+            return;
+        }
+        if (seq > topic.delivered + 1) {
+            fill(topic, new Cursor(item.cursor().epoch(), topic.delivered), missedAfter);
+        }
+        if (seq > topic.delivered) {
+            if (seq > topic.delivered + 1) {
+                LOG.log(System.Logger.Level.WARNING, "Stream {0}: items {1} to {2} are no longer in the store;"
+                        + " delivering {3}", item.stream(), topic.delivered + 1, seq - 1, seq);
+            }
+            fanOut(topic, item.text(), null);
+            topic.delivered = seq;
+        }
+    }
+
+    /** The streams followed on this node, with the sequence number delivered last in each; read without a lock. */
+    public Map<String, Long> tracked() {
+        Map<String, Long> tracked = new HashMap<>();
+        for (Topic topic : topics.values()) {
+            long delivered = topic.delivered;
+            if (delivered >= 0) {
+                tracked.put(topic.name, delivered);
+            }
+        }
+        return tracked;
+    }
+
     /** Queues the same text for every subscriber of the topic; call inside {@link #exclusive} for it. */
     public void broadcast(String topicName, String text) {
         broadcast(topicName, text, null);
@@ -139,11 +211,7 @@ public final class Hub {
 
     /** Queues the same text for every subscriber of the topic but one; call inside {@link #exclusive} for it. */
     public void broadcast(String topicName, String text, Subscriber except) {
-        for (Subscriber subscriber : requireLocked(topicName).subscribers) {
-            if (subscriber != except) {
-                sendText(subscriber, text);
-            }
-        }
+        fanOut(requireLocked(topicName), text, except);
     }
 
     /** The subscribers of a stream at this moment, read without a lock. */
@@ -239,6 +307,23 @@ public final class Hub {
         return true;
     }
 
+    private void fill(Topic topic, Cursor after, Function<Cursor, List<Item>> missedAfter) {
+        for (Item missed : missedAfter.apply(after)) {
+            if (missed.cursor().seq() > topic.delivered) {
+                fanOut(topic, missed.text(), null);
+                topic.delivered = missed.cursor().seq();
+            }
+        }
+    }
+
+    private void fanOut(Topic topic, String text, Subscriber except) {
+        for (Subscriber subscriber : topic.subscribers) {
+            if (subscriber != except) {
+                sendText(subscriber, text);
+            }
+        }
+    }
+
     private Topic requireLocked(String name) {
         Topic topic = topics.get(name);
         if (topic == null || !topic.lock.isHeldByCurrentThread()) {
@@ -251,9 +336,15 @@ public final class Hub {
         final String name;
         final ReentrantLock lock = new ReentrantLock();
         final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+        /** The sequence number delivered last here, or -1 while not tracked; written under the lock. */
+        volatile long delivered = -1;
 
         Topic(String name) {
             this.name = name;
         }
+    }
+
+    /** An item committed to a stream (a topic, or a user's inbox), with its cursor there and its encoded frame. */
+    public record Item(String stream, Cursor cursor, String text) {
     }
 }

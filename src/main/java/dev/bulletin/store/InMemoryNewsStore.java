@@ -6,6 +6,8 @@ import dev.bulletin.protocol.NewsItem;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +69,16 @@ public class InMemoryNewsStore implements NewsStore {
         List<TopicSummary> topics = new ArrayList<>();
         logs.values().forEach(log -> topics.add(log.summary()));
         return topics;
+    }
+
+    @Override
+    public Map<String, Cursor> last(Collection<String> topics) {
+        Map<String, Cursor> last = new HashMap<>();
+        for (String topic : topics) {
+            TopicLog log = logs.get(topic);
+            last.put(topic, log == null ? new Cursor(epoch, 0) : log.summary().lastCursor());
+        }
+        return last;
     }
 
     @Override

@@ -60,6 +60,16 @@ public class InMemoryNotificationStore implements NotificationStore {
     }
 
     @Override
+    public synchronized Map<String, Cursor> last(Collection<String> users) {
+        Map<String, Cursor> last = new HashMap<>();
+        for (String user : users) {
+            Inbox inbox = inboxes.get(user);
+            last.put(user, new Cursor(epoch, inbox == null ? 0 : inbox.lastSeq));
+        }
+        return last;
+    }
+
+    @Override
     public synchronized MarkResult markRead(String user, Collection<String> ids) {
         Inbox inbox = inbox(user);
         List<String> unknown = ids.stream().filter(id -> !inbox.holds(id)).distinct().toList();

@@ -4,7 +4,9 @@ import dev.bulletin.protocol.Cursor;
 import dev.bulletin.protocol.NewsItem;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +32,9 @@ public interface NewsStore {
     List<StoredNews> recent(String topic, int count);
 
     List<TopicSummary> topics();
+
+    /** The cursor of each topic's newest item; sequence number 0 for a topic with none. */
+    Map<String, Cursor> last(Collection<String> topics);
 
     /** Forgets the items published before the instant; returns how many. */
     int purge(Instant before);

@@ -7,6 +7,7 @@ import dev.bulletin.protocol.NotificationItem;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,9 @@ public interface NotificationStore {
 
     /** The user's entries, oldest first: after the cursor, or else the newest {@code limit}; empty for a cursor of another epoch. */
     Optional<List<StoredNotification>> list(String user, Cursor after, boolean unreadOnly, int limit);
+
+    /** The cursor of the newest entry in each user's inbox; sequence number 0 for an inbox with none. */
+    Map<String, Cursor> last(Collection<String> users);
 
     /**
      * Marks the user's notifications read. When any id is not in this user's inbox, nothing is

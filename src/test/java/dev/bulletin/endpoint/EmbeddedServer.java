@@ -2,8 +2,10 @@ package dev.bulletin.endpoint;
 
 import dev.bulletin.Bulletin;
 import dev.bulletin.BulletinConfig;
+import dev.bulletin.bus.Bus;
 import dev.bulletin.store.InMemoryNewsStore;
 import dev.bulletin.store.InMemoryNotificationStore;
+import dev.bulletin.store.InMemoryTicketStore;
 import org.glassfish.tyrus.server.Server;
 
 import java.net.URI;
@@ -26,7 +28,8 @@ public final class EmbeddedServer implements AutoCloseable {
     private final Server server;
 
     private EmbeddedServer(BulletinConfig config) throws Exception {
-        bulletin = Bulletin.start(config, new InMemoryNewsStore(1_000), new InMemoryNotificationStore(), scheduler);
+        bulletin = Bulletin.start(config, new InMemoryNewsStore(1_000), new InMemoryNotificationStore(),
+                new InMemoryTicketStore(), receiver -> Bus.NONE, scheduler);
         current = bulletin;
         server = new Server("localhost", -1, "/bulletin", Map.of(), NewsEndpoint.class, NotificationsEndpoint.class);
         server.start();

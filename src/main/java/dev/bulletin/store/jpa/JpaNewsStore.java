@@ -10,8 +10,11 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** News history in the database; each call is a transaction of its own, committed when it returns. */
@@ -23,7 +26,7 @@ public class JpaNewsStore extends JpaStore implements NewsStore {
 
     @Override
     public StoredNews append(String topic, NewsItem item) {
-        NewsRow row = new NewsRow(topic, StreamRow.next(em, StreamRow.news(topic)), item);
+        NewsRow row = new NewsRow(topic, next(StreamRow.news(topic)), item);
         em.persist(row);
         return row.toStored(epoch());
     }
@@ -69,6 +72,14 @@ public class JpaNewsStore extends JpaStore implements NewsStore {
                 .setParameter("prefix", PREFIX + "%").getResultStream()
                 .map(s -> new TopicSummary(s.name().substring(PREFIX.length()), new Cursor(epoch(), s.lastSeq())))
                 .toList();
+    }
+
+    @Override
+    public Map<String, Cursor> last(Collection<String> topics) {
+        Map<String, Long> seqs = StreamRow.last(em, topics.stream().map(StreamRow::news).toList());
+        Map<String, Cursor> last = new HashMap<>();
+        topics.forEach(topic -> last.put(topic, new Cursor(epoch(), seqs.getOrDefault(StreamRow.news(topic), 0L))));
+        return last;
     }
 
     @Override

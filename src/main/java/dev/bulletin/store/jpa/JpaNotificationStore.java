@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,6 +49,7 @@ public class JpaNotificationStore extends JpaStore implements NotificationStore 
 
     @Override
     public List<StoredNotification> claim(String user, Collection<String> roles, Instant since) {
+        lockStream(StreamRow.inbox(user)); // the user's sessions on two nodes claim one after the other
         List<NotificationRow> unclaimed = em.createQuery("select distinct n from NotificationRow n join n.roles r"
                         + " where r in :roles and n.createdMillis >= :since and not exists"
                         + " (select i from InboxRow i where i.user = :user and i.notification = n)"
@@ -78,6 +81,14 @@ public class JpaNotificationStore extends JpaStore implements NotificationStore 
     }
 
     @Override
+    public Map<String, Cursor> last(Collection<String> users) {
+        Map<String, Long> seqs = StreamRow.last(em, users.stream().map(StreamRow::inbox).toList());
+        Map<String, Cursor> last = new HashMap<>();
+        users.forEach(user -> last.put(user, new Cursor(epoch(), seqs.getOrDefault(StreamRow.inbox(user), 0L))));
+        return last;
+    }
+
+    @Override
     public MarkResult markRead(String user, Collection<String> ids) {
         List<InboxRow> rows = em.createQuery("select i from InboxRow i join fetch i.notification"
                         + " where i.user = :user and i.notification.id in :ids", InboxRow.class)
@@ -105,7 +116,7 @@ public class JpaNotificationStore extends JpaStore implements NotificationStore 
     }
 
     private StoredNotification enter(String user, NotificationRow notification) {
-        InboxRow row = new InboxRow(user, StreamRow.next(em, StreamRow.inbox(user)), notification);
+        InboxRow row = new InboxRow(user, next(StreamRow.inbox(user)), notification);
         em.persist(row);
         return row.toStored(epoch());
     }

@@ -2,10 +2,13 @@ package dev.bulletin.store.jpa;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
-/** What both database stores share: the persistence context, and the epoch their cursors carry. */
+/** What both database stores share: the persistence context, the stream rows, and the epoch their cursors carry. */
 abstract class JpaStore {
+
+    private static final System.Logger LOG = System.getLogger(JpaStore.class.getName());
 
     @PersistenceContext(unitName = "bulletin")
     EntityManager em;
@@ -13,14 +16,42 @@ abstract class JpaStore {
     @Inject
     Epochs epochs;
 
+    @Inject
+    StreamRows streamRows;
+
     private volatile String epoch;
 
     String epoch() {
         String known = epoch;
         if (known == null) {
-            known = epochs.current();
+            try {
+                known = epochs.current();
+            } catch (RuntimeException e) {
+                // another node made the epoch row at the same moment; it is there now
+                LOG.log(System.Logger.Level.DEBUG, "Making the epoch row failed; reading the one made meanwhile", e);
+                known = epochs.current();
+            }
             epoch = known;
         }
         return known;
+    }
+
+    /** Locks the stream's row until the transaction ends, making the row first if the stream is new. */
+    StreamRow lockStream(String name) {
+        StreamRow row = em.find(StreamRow.class, name, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            try {
+                streamRows.create(name);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "Stream {0} was made by another transaction meanwhile", name);
+            }
+            row = em.find(StreamRow.class, name, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return row;
+    }
+
+    /** Gives the next sequence number in the stream, whose row stays locked until the transaction ends. */
+    long next(String name) {
+        return lockStream(name).advance();
     }
 }

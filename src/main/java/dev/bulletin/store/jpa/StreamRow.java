@@ -4,17 +4,23 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The last sequence number given in one stream: a topic's history or a user's inbox. Taking the
- * next number locks the row until the transaction ends, so numbers are given without gaps and
- * commit in their order, on one node or many.
+ * next number locks the row until the transaction ends ({@link JpaStore#lockStream}), so numbers
+ * are given without gaps and commit in their order, on one node or many.
  */
 @Entity
 @Table(name = "bulletin_stream")
 public class StreamRow {
+
+    private static final int IN_LIST = 500;
 
     @Id
     @Column(length = 200)
@@ -26,7 +32,7 @@ public class StreamRow {
     protected StreamRow() {
     }
 
-    private StreamRow(String name) {
+    StreamRow(String name) {
         this.name = name;
     }
 
@@ -38,14 +44,21 @@ public class StreamRow {
         return "inbox:" + user;
     }
 
-    /** Locks the stream and gives the next sequence number in it. */
-    static long next(EntityManager em, String name) {
-        StreamRow row = em.find(StreamRow.class, name, LockModeType.PESSIMISTIC_WRITE);
-        if (row == null) {
-            row = new StreamRow(name);
-            em.persist(row);
+    /** Gives the next sequence number in the stream; the row must be locked. */
+    long advance() {
+        return ++lastSeq;
+    }
+
+    /** The last number given in each of the streams that has a row, in one query per 500 names. */
+    static Map<String, Long> last(EntityManager em, Collection<String> names) {
+        Map<String, Long> last = new HashMap<>();
+        List<String> all = List.copyOf(names);
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            em.createQuery("select s from StreamRow s where s.name in :names", StreamRow.class)
+                    .setParameter("names", all.subList(from, Math.min(all.size(), from + IN_LIST)))
+                    .getResultStream().forEach(row -> last.put(row.name, row.lastSeq));
         }
-        return ++row.lastSeq;
+        return last;
     }
 
     /** The last number given in the stream, 0 for a stream that has none. */

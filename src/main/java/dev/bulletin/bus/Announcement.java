@@ -1,0 +1,28 @@
+package dev.bulletin.bus;
+
+import dev.bulletin.hub.Hub;
+import dev.bulletin.hub.Stats;
+
+/** What one node tells the others, after the change it is about has committed. */
+public sealed interface Announcement {
+
+    /** An item committed to a stream: every node delivers it to its sessions that follow the stream. */
+    record Delivery(Hub.Item item) implements Announcement {
+    }
+
+    /** A user read notifications: every node sends the {@code read} frame to the user's sessions there. */
+    record Read(String user, String frame) implements Announcement {
+    }
+
+    /** A notification went to a role: every node lets the members connected there claim it. */
+    record RoleNotified(String role) implements Announcement {
+    }
+
+    /** An HTTP session ended: every node closes the connections that logged in with it (4001). */
+    record SessionEnded(String httpSession) implements Announcement {
+    }
+
+    /** A node's counters, sent now and then, for {@code GET /api/stats} of the cluster. */
+    record NodeStats(String node, Stats stats) implements Announcement {
+    }
+}
