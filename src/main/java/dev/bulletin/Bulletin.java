@@ -232,7 +232,7 @@ public final class Bulletin {
     }
 
     /** Delivers what the store has beyond what this node delivered (an announcement was lost), and tells the counters. */
-    private void sweep() {
+    void sweep() {
         try {
             newsroom.catchUp();
             notifications.catchUp();

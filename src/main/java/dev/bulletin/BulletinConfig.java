@@ -81,6 +81,11 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
                 retentionDays, ticketSeconds, node, jmsTopic, jmsConnectionFactory);
     }
 
+    public BulletinConfig withNode(String name) {
+        return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, roles, retentionDays,
+                ticketSeconds, name, jmsTopic, jmsConnectionFactory);
+    }
+
     /** Whether the nodes of a cluster announce to each other over JMS. */
     public boolean clustered() {
         return !jmsTopic.isEmpty();

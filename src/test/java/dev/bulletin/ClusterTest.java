@@ -1,0 +1,280 @@
+package dev.bulletin;
+
+import dev.bulletin.bus.Announcement;
+import dev.bulletin.bus.Bus;
+import dev.bulletin.hub.Hub;
+import dev.bulletin.hub.Identity;
+import dev.bulletin.hub.Sink;
+import dev.bulletin.hub.Subscriber;
+import dev.bulletin.protocol.Codec;
+import dev.bulletin.protocol.NewsDraft;
+import dev.bulletin.protocol.NotificationDraft;
+import dev.bulletin.protocol.NotificationDraft.Audience;
+import dev.bulletin.store.InMemoryNewsStore;
+import dev.bulletin.store.InMemoryNotificationStore;
+import dev.bulletin.store.InMemoryTicketStore;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two nodes on one store, joined by a bus that loses, repeats and reorders what it carries: every
+ * session still gets every item once, in cursor order. The two-node suite in {@code src-it} does
+ * the same with two WildFly servers, Artemis and PostgreSQL.
+ */
+class ClusterTest {
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final InMemoryNewsStore news = new InMemoryNewsStore(10_000);
+    private final InMemoryNotificationStore inboxes = new InMemoryNotificationStore();
+    private final InMemoryTicketStore tickets = new InMemoryTicketStore();
+    private final UnreliableBus bus = new UnreliableBus(new Random(7));
+    private final Bulletin a = start("a");
+    private final Bulletin b = start("b");
+
+    @AfterEach
+    void stop() {
+        a.stop();
+        b.stop();
+        scheduler.shutdownNow();
+    }
+
+    @Test
+    void itemsPublishedOnBothNodesReachEverySessionOnceAndInOrderThoughAnnouncementsGoAstray() throws Exception {
+        List<Recorder> sessions = new ArrayList<>();
+        for (Bulletin node : List.of(a, b, a, b)) {
+            Recorder recorder = new Recorder();
+            node.newsroom().subscribe(node.open(recorder, null, false), "1", List.of("world"), Map.of(), 0);
+            sessions.add(recorder);
+        }
+
+        ExecutorService publishers = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                List<Future<?>> published = new ArrayList<>();
+                for (Bulletin node : List.of(a, b)) {
+                    published.add(publishers.submit(() -> IntStream.range(0, 50)
+                            .forEach(i -> node.newsroom().publish(NewsDraft.of("world", "item " + i)))));
+                }
+                for (Future<?> done : published) {
+                    done.get();
+                }
+                bus.deliverSome();
+            }
+        } finally {
+            publishers.shutdown();
+        }
+        a.sweep();
+        b.sweep();
+
+        List<Long> all = LongStream.rangeClosed(1, 1_000).boxed().toList();
+        for (Recorder session : sessions) {
+            assertEquals(all, session.seqs("news"), "every item once, in cursor order");
+        }
+        assertTrue(bus.lost > 0 && bus.repeated > 0, "the bus did lose and repeat announcements");
+    }
+
+    @Test
+    void aResumeWithACursorFromTheOtherNodeRepeatsNothing() {
+        Recorder onB = new Recorder();
+        b.newsroom().subscribe(b.open(onB, null, false), "1", List.of("world"), Map.of(), 0);
+        Recorder onA = new Recorder();
+        a.newsroom().subscribe(a.open(onA, null, false), "1", List.of("world"), Map.of(), 0);
+        IntStream.range(0, 5).forEach(i -> a.newsroom().publish(NewsDraft.of("world", "item " + i)));
+        String cursor = onA.last("news").getString("cursor"); // b has not heard of items 1 to 5 yet
+
+        Recorder resumed = new Recorder();
+        b.newsroom().subscribe(b.open(resumed, null, false), "2", List.of("world"), Map.of("world", cursor), 0);
+        bus.deliverAll();
+        a.newsroom().publish(NewsDraft.of("world", "item 5"));
+        bus.deliverAll();
+
+        assertEquals(List.of(6L), resumed.seqs("news"), "nothing it had, nothing twice");
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), onB.seqs("news"));
+    }
+
+    @Test
+    void aUserGetsNotificationsAndReadsFromTheOtherNode() {
+        Recorder aliceOnB = new Recorder();
+        b.open(aliceOnB, new Identity("alice", Set.of(), "h1"), false);
+        String id = a.notifications().notify(NotificationDraft.of(Audience.users("alice"), "Invoice")).id();
+        bus.deliverAll();
+        assertEquals(List.of(1L), aliceOnB.seqs("notification"));
+
+        Recorder aliceOnA = new Recorder();
+        Subscriber acking = a.open(aliceOnA, new Identity("alice", Set.of(), "h2"), false);
+        assertEquals(List.of(1L), aliceOnA.seqs("notification"), "the unread one, replayed");
+        a.notifications().ack(acking, "1", List.of(id));
+        bus.deliverAll();
+        assertEquals(id, aliceOnB.last("read").getJsonArray("ids").getString(0));
+    }
+
+    @Test
+    void membersOfARoleOnTheOtherNodeGetItsNotificationOnce() {
+        Recorder bobOnB = new Recorder();
+        b.open(bobOnB, new Identity("bob", Set.of("ops"), "h1"), false);
+        Recorder bobOnA = new Recorder();
+        a.open(bobOnA, new Identity("bob", Set.of("ops"), "h2"), false);
+
+        a.notifications().notify(NotificationDraft.of(Audience.roles("ops"), "Disk full"));
+        bus.deliverAll();
+        bus.deliverAll(); // what b announced on claiming it
+
+        assertEquals(List.of(1L), bobOnB.seqs("notification"));
+        assertEquals(List.of(1L), bobOnA.seqs("notification"));
+    }
+
+    @Test
+    void aTicketFromOneNodeOpensOneConnectionOnTheOther() {
+        Identity alice = new Identity("alice", Set.of("ops"), "h1");
+        String ticket = a.tickets().issue(alice);
+        assertEquals(Optional.of(alice), b.tickets().redeem(ticket));
+        assertEquals(Optional.empty(), a.tickets().redeem(ticket));
+    }
+
+    @Test
+    void aLogoutOnOneNodeClosesTheUsersConnectionsOnTheOther() {
+        Recorder aliceOnB = new Recorder();
+        b.open(aliceOnB, new Identity("alice", Set.of(), "h1"), false);
+        a.endHttpSession("h1");
+        bus.deliverAll();
+        assertEquals(Hub.AUTHENTICATION_ENDED, aliceOnB.closedWith);
+    }
+
+    @Test
+    void eachNodeCountsTheOthersSessions() {
+        a.open(new Recorder(), null, false);
+        b.open(new Recorder(), null, false);
+        b.open(new Recorder(), null, false);
+        a.sweep();
+        b.sweep();
+        bus.deliverAll();
+        assertEquals(Set.of("a", "b"), a.nodeStats().keySet());
+        assertEquals(2, a.nodeStats().get("b").sessions());
+        assertEquals(1, b.nodeStats().get("a").sessions());
+    }
+
+    private Bulletin start(String node) {
+        return Bulletin.start(BulletinConfig.DEFAULTS.withRoles("ops").withNode(node), news, inboxes, tickets,
+                bus::connect, scheduler);
+    }
+
+    /**
+     * Holds what the nodes announce until the test lets it through: all of it in order, or some of
+     * it shuffled, a fifth lost and a fifth twice.
+     */
+    private static final class UnreliableBus {
+        private final Random random;
+        private final List<Consumer<Announcement>> receivers = new CopyOnWriteArrayList<>();
+        private final List<Runnable> held = new ArrayList<>();
+        int lost;
+        int repeated;
+
+        UnreliableBus(Random random) {
+            this.random = random;
+        }
+
+        Bus connect(Consumer<Announcement> receiver) {
+            receivers.add(receiver);
+            return new Bus() {
+                @Override
+                public void announce(Announcement announcement) {
+                    synchronized (held) {
+                        receivers.stream().filter(other -> other != receiver)
+                                .forEach(other -> held.add(() -> other.accept(announcement)));
+                    }
+                }
+
+                @Override
+                public void close() {
+                    receivers.remove(receiver);
+                }
+            };
+        }
+
+        void deliverAll() {
+            take().forEach(Runnable::run);
+        }
+
+        void deliverSome() {
+            List<Runnable> some = new ArrayList<>();
+            for (Runnable delivery : take()) {
+                int fate = random.nextInt(5);
+                if (fate == 0) {
+                    lost++;
+                } else {
+                    some.add(delivery);
+                    if (fate == 1) {
+                        some.add(delivery);
+                        repeated++;
+                    }
+                }
+            }
+            Collections.shuffle(some, random);
+            some.forEach(Runnable::run);
+        }
+
+        private List<Runnable> take() {
+            synchronized (held) {
+                List<Runnable> taken = new ArrayList<>(held);
+                held.clear();
+                return taken;
+            }
+        }
+    }
+
+    /** A session that keeps the frames it is sent, and its close code. */
+    private static final class Recorder implements Sink {
+        private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
+        volatile int closedWith;
+
+        @Override
+        public void send(String text, Consumer<Throwable> done) {
+            frames.add(Codec.JSON.createReader(new StringReader(text)).readObject());
+            done.accept(null);
+        }
+
+        @Override
+        public void ping() {
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            closedWith = code;
+        }
+
+        List<JsonObject> of(String type) {
+            return frames.stream().filter(f -> type.equals(f.getString("type"))).toList();
+        }
+
+        JsonObject last(String type) {
+            List<JsonObject> matching = of(type);
+            return matching.get(matching.size() - 1);
+        }
+
+        List<Long> seqs(String type) {
+            return of(type).stream().map(f -> f.getString("cursor"))
+                    .map(c -> Long.parseLong(c.substring(c.indexOf(':') + 1))).toList();
+        }
+    }
+}
