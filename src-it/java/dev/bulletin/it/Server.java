@@ -17,34 +17,34 @@ import dev.bulletin.protocol.Codec;
 import jakarta.json.JsonObject;
 
 /** The deployed application as a client sees it: its WebSocket address and its REST API. */
-final class Server {
+public final class Server {
 
-    static final String PUBLISHER = "publisher";
-    static final String ALICE = "alice";
-    static final String BOB = "bob";
+    public static final String PUBLISHER = "publisher";
+    public static final String ALICE = "alice";
+    public static final String BOB = "bob";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final URL base;
 
-    Server(URL base) {
+    public Server(URL base) {
         this.base = base;
     }
 
-    URI news() {
+    public URI news() {
         return URI.create(base.toString().replaceFirst("^http", "ws") + NewsEndpoint.PATH.substring(1));
     }
 
-    URI notifications() {
+    public URI notifications() {
         return URI.create(base.toString().replaceFirst("^http", "ws") + NotificationsEndpoint.PATH.substring(1));
     }
 
     /** {@code /ws/notifications?ticket=}, with a ticket issued to the user. */
-    URI notifications(Ticket ticket) {
+    public URI notifications(Ticket ticket) {
         return URI.create(notifications() + "?ticket=" + ticket.ticket());
     }
 
     /** A ticket from {@code POST /api/tickets}, with the HTTP session cookie it belongs to. */
-    Ticket ticket(String user) {
+    public Ticket ticket(String user) {
         HttpResponse<String> response = send(as(user, "api/tickets").POST(HttpRequest.BodyPublishers.noBody()));
         if (response.statusCode() != 200) {
             throw new AssertionError("tickets answered " + response.statusCode() + ": " + response.body());
@@ -54,30 +54,30 @@ final class Server {
     }
 
     /** Notifies through {@code POST /api/notifications} as the publisher; the body is the JSON given. */
-    HttpResponse<String> notify(String body) {
+    public HttpResponse<String> notify(String body) {
         return post("api/notifications", body);
     }
 
     /** A request as one of the demo users, whose password is their name and "-secret". */
-    HttpRequest.Builder as(String user, String path) {
+    public HttpRequest.Builder as(String user, String path) {
         return HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", basic(user, user + "-secret"))
                 .header("Content-Type", "application/json");
     }
 
-    static HttpResponse<String> send(HttpRequest.Builder request) {
+    public static HttpResponse<String> send(HttpRequest.Builder request) {
         return send(request.build());
     }
 
-    record Ticket(String ticket, String cookie) {
+    public record Ticket(String ticket, String cookie) {
     }
 
     /** Publishes through {@code POST /api/news} as the publisher; returns the answer's body. */
-    JsonObject publish(String topic, String title) {
+    public JsonObject publish(String topic, String title) {
         return publish(topic, title, "");
     }
 
-    JsonObject publish(String topic, String title, String summary) {
+    public JsonObject publish(String topic, String title, String summary) {
         HttpResponse<String> response = post("api/news", "{\"topic\":\"" + topic + "\",\"title\":\"" + title
                 + "\",\"summary\":\"" + summary + "\"}");
         if (response.statusCode() != 201) {
@@ -86,29 +86,29 @@ final class Server {
         return json(response.body());
     }
 
-    HttpResponse<String> post(String path, String body) {
+    public HttpResponse<String> post(String path, String body) {
         return send(as(PUBLISHER, path).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** The JSON body of a GET, wrapped as {@code {"body": ...}} so arrays and objects read alike. */
-    JsonObject get(String path) {
+    public JsonObject get(String path) {
         return json("{\"body\":" + fetch(path).body() + "}");
     }
 
-    HttpResponse<String> fetch(String path) {
+    public HttpResponse<String> fetch(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).build());
     }
 
-    static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
     }
 
     /** A topic name no other test uses. */
-    static String freshTopic(String prefix) {
+    public static String freshTopic(String prefix) {
         return prefix + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     }
 
-    static JsonObject json(String text) {
+    public static JsonObject json(String text) {
         return Codec.JSON.createReader(new StringReader(text)).readObject();
     }
 

@@ -146,6 +146,13 @@ public final class TestClient implements AutoCloseable {
         return before;
     }
 
+    /** The frames received and not taken yet, without waiting for more. */
+    public List<JsonObject> drain() {
+        List<JsonObject> received = new ArrayList<>();
+        frames.drainTo(received);
+        return received;
+    }
+
     public CloseReason awaitClose() {
         try {
             return closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
