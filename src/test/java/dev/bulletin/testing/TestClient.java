@@ -72,11 +72,14 @@ public final class TestClient implements AutoCloseable {
     /**
      * A container of its own for each client, on Tyrus's shared transport: a Tyrus container
      * shuts its executors down when its last session closes, and a shared one can do so while
-     * another client is connecting through it (eclipse-ee4j/tyrus#640).
+     * another client is connecting through it (eclipse-ee4j/tyrus#640). No idle timeout either:
+     * each send would schedule one on that executor, which may be shutting down when the server
+     * closes the connection at the same moment.
      */
     private static WebSocketContainer container() {
         ClientManager container = ClientManager.createClient();
         container.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+        container.setDefaultMaxSessionIdleTimeout(0);
         return container;
     }
 
