@@ -29,6 +29,8 @@ public class Table {
             new Suite("failsafe-reports", "WildFly", "version.wildfly", "whole src-it suite, H2"),
             new Suite("failsafe-reports-postgresql", "WildFly", "version.wildfly", "whole src-it suite, PostgreSQL"),
             new Suite("failsafe-reports-payara", "Payara Micro", "version.payara.micro", "whole src-it suite, H2"),
+            new Suite("failsafe-reports-cluster", "WildFly, two nodes", "version.wildfly",
+                    "two-node suite: Artemis topic, PostgreSQL"),
             new Suite("failsafe-reports-glassfish", "GlassFish", null, "smoke suite, Derby"),
             new Suite("failsafe-reports-liberty", "Open Liberty", null, "smoke suite, H2"),
             new Suite("failsafe-reports-tomee", "TomEE", null, "smoke suite"));
