@@ -17,11 +17,14 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A WebSocket client over a plain socket, for what a well-behaved client library will not do:
- * never answer a ping, stop reading, send a forbidden Origin, or read the handshake status.
+ * never answer a ping, stop reading, send a forbidden Origin, read the handshake's status and
+ * headers, or write any frame at all, malformed ones included ({@link #sendFrame}).
  */
 public final class RawWebSocket implements AutoCloseable {
 
+    public static final int CONTINUATION = 0;
     public static final int TEXT = 1;
+    public static final int BINARY = 2;
     public static final int CLOSE = 8;
     public static final int PING = 9;
     public static final int PONG = 10;
@@ -30,6 +33,7 @@ public final class RawWebSocket implements AutoCloseable {
     private final DataInputStream in;
     private final OutputStream out;
     private final int status;
+    private final Map<String, String> responseHeaders = new LinkedHashMap<>();
 
     private RawWebSocket(URI uri, Map<String, String> headers, int receiveBuffer) throws IOException {
         socket = new Socket();
@@ -52,8 +56,9 @@ public final class RawWebSocket implements AutoCloseable {
         out.flush();
         String statusLine = readLine();
         status = Integer.parseInt(statusLine.split(" ")[1]);
-        while (!readLine().isEmpty()) {
-            // skip the response headers
+        for (String header = readLine(); !header.isEmpty(); header = readLine()) {
+            int colon = header.indexOf(':');
+            responseHeaders.put(header.substring(0, colon).trim().toLowerCase(), header.substring(colon + 1).trim());
         }
     }
 
@@ -72,6 +77,11 @@ public final class RawWebSocket implements AutoCloseable {
     /** The HTTP status of the handshake answer: 101 when upgraded. */
     public int status() {
         return status;
+    }
+
+    /** A header of the handshake answer, by its name in lower case. */
+    public String responseHeader(String name) {
+        return responseHeaders.get(name);
     }
 
     public Frame read() throws IOException {
@@ -121,23 +131,46 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     private void send(int opcode, byte[] payload) throws IOException {
-        ByteBuffer frame = ByteBuffer.allocate(payload.length + 14);
-        frame.put((byte) (0x80 | opcode));
-        if (payload.length < 126) {
-            frame.put((byte) (0x80 | payload.length));
-        } else if (payload.length < 65_536) {
-            frame.put((byte) (0x80 | 126)).putShort((short) payload.length);
-        } else {
-            frame.put((byte) (0x80 | 127)).putLong(payload.length);
-        }
+        sendFrame(true, 0, opcode, true, payload);
+    }
+
+    /**
+     * Writes one frame exactly as told, whatever RFC 6455 says of it: the FIN bit, the RSV bits
+     * ({@code rsv} 0 to 7), any opcode, masked or not.
+     */
+    public void sendFrame(boolean fin, int rsv, int opcode, boolean masked, byte[] payload) throws IOException {
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
-        frame.put(mask);
-        for (int i = 0; i < payload.length; i++) {
-            frame.put((byte) (payload[i] ^ mask[i % 4]));
+        writeHeader(fin, rsv, opcode, masked ? mask : null, payload.length);
+        byte[] body = payload.clone();
+        for (int i = 0; masked && i < body.length; i++) {
+            body[i] ^= mask[i % 4];
         }
-        out.write(frame.array(), 0, frame.position());
+        out.write(body);
         out.flush();
+    }
+
+    /** Writes a masked text frame's header that declares {@code length} bytes, and none of them. */
+    public void declareText(long length) throws IOException {
+        writeHeader(true, 0, TEXT, new byte[4], length);
+        out.flush();
+    }
+
+    private void writeHeader(boolean fin, int rsv, int opcode, byte[] mask, long length) throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(14);
+        header.put((byte) ((fin ? 0x80 : 0) | (rsv & 7) << 4 | opcode & 0x0F));
+        int maskBit = mask != null ? 0x80 : 0;
+        if (length < 126) {
+            header.put((byte) (maskBit | length));
+        } else if (length < 65_536) {
+            header.put((byte) (maskBit | 126)).putShort((short) length);
+        } else {
+            header.put((byte) (maskBit | 127)).putLong(length);
+        }
+        if (mask != null) {
+            header.put(mask);
+        }
+        out.write(header.array(), 0, header.position());
     }
 
     @Override
