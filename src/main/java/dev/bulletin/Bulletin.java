@@ -4,6 +4,7 @@ import dev.bulletin.bus.Announcement;
 import dev.bulletin.bus.Bus;
 import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Identity;
+import dev.bulletin.hub.RateLimit;
 import dev.bulletin.hub.Sink;
 import dev.bulletin.hub.Stats;
 import dev.bulletin.hub.Subscriber;
@@ -49,6 +50,7 @@ public final class Bulletin {
     private final Newsroom newsroom;
     private final Notifications notifications;
     private final Tickets tickets;
+    private final RateLimit rateLimit;
     private final Clock clock;
     private final ScheduledFuture<?> heartbeat;
     private final ScheduledFuture<?> retention;
@@ -65,6 +67,7 @@ public final class Bulletin {
         this.notifications = new Notifications(inboxes, hub, clock, new HashSet<>(config.roles()),
                 Duration.ofDays(config.retentionDays()), this::announce);
         this.tickets = new Tickets(tickets, clock, config.ticketLifetime());
+        this.rateLimit = new RateLimit(config.rateLimit());
         this.heartbeat = scheduler.scheduleWithFixedDelay(this::beat,
                 config.heartbeatMillis(), config.heartbeatMillis(), TimeUnit.MILLISECONDS);
         this.retention = scheduler.scheduleWithFixedDelay(this::purge, 0, 1, TimeUnit.HOURS);
@@ -119,9 +122,23 @@ public final class Bulletin {
         return tickets;
     }
 
-    /** A connection opened: register it and greet it; a user's session then gets its unread notifications. */
+    /**
+     * A connection opened: register it and greet it; a user's session then gets its unread
+     * notifications. Past {@code max-connections}, or the user's {@code max-connections-per-user},
+     * it is closed at once with 1013 and a hint of when to retry.
+     */
     public Subscriber open(Sink sink, Identity identity, boolean publisher) {
         Subscriber subscriber = hub.connect(sink, identity, publisher);
+        String full = hub.sessionCount() > config.maxConnections() ? "server at connection capacity"
+                : identity != null && hub.subscriberCount(Hub.inbox(identity.user())) >= config.maxConnectionsPerUser()
+                ? "too many connections for this user" : null;
+        if (full != null) {
+            // a hint between 5 and 30 s, so that a crowd refused at once does not come back at once
+            int retry = 5 + (int) (Math.random() * 26);
+            LOG.log(System.Logger.Level.INFO, "Refusing session {0}: {1}", subscriber.id(), full);
+            hub.close(subscriber, Hub.TRY_AGAIN_LATER, full + "; retry in " + retry + " s");
+            return subscriber;
+        }
         hub.send(subscriber, new ServerFrame.Welcome(Protocol.V1, subscriber.id(), subscriber.user(),
                 config.heartbeatMillis(), new ServerFrame.Limits(Protocol.MAX_MESSAGE_BYTES, config.maxTopics())));
         if (identity != null) {
@@ -164,6 +181,20 @@ public final class Bulletin {
     /** One frame from a client: act on it and reply; bad input gets an error frame and changes nothing. */
     public void handle(Subscriber subscriber, ClientFrame frame) {
         subscriber.seen();
+        if (!subscriber.isPublisher()) {
+            RateLimit.Verdict verdict = rateLimit.check(subscriber, System.nanoTime());
+            if (verdict == RateLimit.Verdict.REJECTED) {
+                hub.send(subscriber, new ServerFrame.Error(frame.ref(), ErrorCode.RATE_LIMITED, "more than "
+                        + config.rateLimit() + " frames a second; this one was dropped"));
+                return;
+            }
+            if (verdict == RateLimit.Verdict.ABUSE) {
+                LOG.log(System.Logger.Level.INFO, "Closing session {0}: it kept sending past the rate limit",
+                        subscriber.id());
+                hub.close(subscriber, Hub.POLICY, "rate limit exceeded again and again");
+                return;
+            }
+        }
         try {
             dispatch(subscriber, frame);
         } catch (InvalidInput e) {

@@ -26,13 +26,17 @@ import java.util.function.Function;
  * @param jmsTopic        JNDI name of the JMS topic the nodes of a cluster announce on; empty for a single server
  * @param jmsConnectionFactory JNDI name of a JMS connection factory that allows message listeners (not a pooled,
  *                        JCA one)
+ * @param rateLimit       client frames a connection may send per second (and at once); publishers are not limited
+ * @param maxConnections  open connections this server accepts; past it a new one is closed with 1013
+ * @param maxConnectionsPerUser open connections one user may have on this server; past it 1013
  */
 public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, int maxTopics, int queueBound,
                              List<String> roles, int retentionDays, int ticketSeconds, String node, String jmsTopic,
-                             String jmsConnectionFactory) {
+                             String jmsConnectionFactory, int rateLimit, int maxConnections,
+                             int maxConnectionsPerUser) {
 
     public static final BulletinConfig DEFAULTS = new BulletinConfig(List.of(), 30_000, 100, 1_024, List.of(), 30, 30,
-            defaultNode(), "", "java:/ConnectionFactory");
+            defaultNode(), "", "java:/ConnectionFactory", 20, 20_000, 20);
 
     public BulletinConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -43,6 +47,9 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
         requirePositive("queue-bound", queueBound);
         requirePositive("retention-days", retentionDays);
         requirePositive("ticket-seconds", ticketSeconds);
+        requirePositive("rate-limit", rateLimit);
+        requirePositive("max-connections", maxConnections);
+        requirePositive("max-connections-per-user", maxConnectionsPerUser);
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(jmsTopic, "jmsTopic");
         Objects.requireNonNull(jmsConnectionFactory, "jmsConnectionFactory");
@@ -59,7 +66,10 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
                 read("ticket-seconds", Integer::parseInt, DEFAULTS.ticketSeconds),
                 read("node", String::valueOf, DEFAULTS.node),
                 read("jms-topic", String::valueOf, DEFAULTS.jmsTopic),
-                read("jms-connection-factory", String::valueOf, DEFAULTS.jmsConnectionFactory));
+                read("jms-connection-factory", String::valueOf, DEFAULTS.jmsConnectionFactory),
+                read("rate-limit", Integer::parseInt, DEFAULTS.rateLimit),
+                read("max-connections", Integer::parseInt, DEFAULTS.maxConnections),
+                read("max-connections-per-user", Integer::parseInt, DEFAULTS.maxConnectionsPerUser));
     }
 
     public Duration ticketLifetime() {
@@ -68,22 +78,30 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
 
     public BulletinConfig withHeartbeatMillis(long millis) {
         return new BulletinConfig(allowedOrigins, millis, maxTopics, queueBound, roles, retentionDays, ticketSeconds,
-                node, jmsTopic, jmsConnectionFactory);
+                node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections, maxConnectionsPerUser);
     }
 
     public BulletinConfig withQueueBound(int bound) {
-        return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, bound, roles, retentionDays, ticketSeconds,
-                node, jmsTopic, jmsConnectionFactory);
+        return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, bound, roles, retentionDays,
+                ticketSeconds,
+                node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections, maxConnectionsPerUser);
     }
 
     public BulletinConfig withRoles(String... names) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, List.of(names),
-                retentionDays, ticketSeconds, node, jmsTopic, jmsConnectionFactory);
+                retentionDays, ticketSeconds, node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections,
+                maxConnectionsPerUser);
     }
 
     public BulletinConfig withNode(String name) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, roles, retentionDays,
-                ticketSeconds, name, jmsTopic, jmsConnectionFactory);
+                ticketSeconds, name, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections,
+                maxConnectionsPerUser);
+    }
+
+    public BulletinConfig withLimits(int frameRate, int connections, int connectionsPerUser) {
+        return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, roles, retentionDays,
+                ticketSeconds, node, jmsTopic, jmsConnectionFactory, frameRate, connections, connectionsPerUser);
     }
 
     /** Whether the nodes of a cluster announce to each other over JMS. */

@@ -34,6 +34,7 @@ import java.util.function.Supplier;
 public final class Hub {
 
     public static final int GOING_AWAY = 1001;
+    public static final int POLICY = 1008;
     public static final int TOO_BIG = 1009;
     public static final int UNEXPECTED = 1011;
     public static final int TRY_AGAIN_LATER = 1013;
@@ -249,6 +250,11 @@ public final class Hub {
             }
         }
         return closed;
+    }
+
+    /** Open connections, counted without a lock. */
+    public int sessionCount() {
+        return subscribers.size();
     }
 
     public int subscriberCount(String topicName) {

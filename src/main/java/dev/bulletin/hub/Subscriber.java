@@ -20,6 +20,9 @@ public final class Subscriber {
     private final AtomicBoolean gone = new AtomicBoolean();
     private OutboundQueue queue;
     private volatile long lastSeenNanos = System.nanoTime();
+    // RateLimit's state: when the next frame, and the next rejected one, are due
+    volatile long framesDue = Long.MIN_VALUE;
+    volatile long rejectionsDue = Long.MIN_VALUE;
 
     Subscriber(String id, Identity identity, boolean publisher, Sink sink) {
         this.id = id;

@@ -1,0 +1,99 @@
+package dev.bulletin.endpoint;
+
+import dev.bulletin.BulletinConfig;
+import dev.bulletin.hub.Identity;
+import dev.bulletin.protocol.ErrorCode;
+import dev.bulletin.protocol.NewsDraft;
+import dev.bulletin.testing.TestClient;
+import jakarta.websocket.CloseReason;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+import static dev.bulletin.testing.Frames.subscribe;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The limits a connection meets (rate, connections per server and per user), on embedded Tyrus. */
+class LimitsTest {
+
+    private static final String PING = "{\"type\":\"ping\",\"ref\":\"p\"}";
+
+    private EmbeddedServer server;
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void framesPastTheRateAreRejectedAndAConnectionThatGoesOnIsClosedWith1008() throws Exception {
+        server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withLimits(1, 100, 20));
+        try (TestClient bystander = subscribed("world"); TestClient flooder = connect()) {
+            for (int i = 0; i < 3; i++) {
+                flooder.send(PING);
+            }
+            assertEquals("pong", flooder.next().getString("type"), "the first frame is within the rate");
+            assertEquals(ErrorCode.RATE_LIMITED, flooder.next("error").getString("code"));
+            assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, flooder.awaitClose().getCloseCode());
+
+            server.bulletin().newsroom().publish(NewsDraft.of("world", "still here"));
+            assertEquals("still here", bystander.next("news").getJsonObject("item").getString("title"));
+        }
+    }
+
+    @Test
+    void pastTheServersCapacityANewConnectionIsClosedWith1013AndARetryHint() throws Exception {
+        server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withLimits(20, 2, 20));
+        try (TestClient first = connect(); TestClient second = connect();
+             TestClient third = TestClient.connect(server.uri(NewsEndpoint.PATH))) {
+            CloseReason refused = third.awaitClose();
+            assertEquals(1013, refused.getCloseCode().getCode());
+            assertTrue(refused.getReasonPhrase().matches(".*capacity; retry in \\d+ s"), refused.getReasonPhrase());
+            assertEquals(2, server.bulletin().hub().stats().sessions(), "the refused one left nothing behind");
+            first.close();
+            try (TestClient fourth = TestClient.connect(server.uri(NewsEndpoint.PATH))) {
+                assertEquals("welcome", fourth.next().getString("type"), "room again once one left");
+            }
+        }
+    }
+
+    @Test
+    void aUserPastTheirConnectionsIsClosedWith1013() throws Exception {
+        server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withLimits(20, 100, 2));
+        try (TestClient phone = asAlice(); TestClient laptop = asAlice();
+             TestClient third = TestClient.connect(ticketFor("alice"))) {
+            assertEquals(1013, third.awaitClose().getCloseCode().getCode());
+            try (TestClient bob = TestClient.connect(ticketFor("bob"))) {
+                assertEquals("welcome", bob.next().getString("type"), "another user is not counted");
+            }
+        }
+    }
+
+    private TestClient connect() {
+        TestClient client = TestClient.connect(server.uri(NewsEndpoint.PATH));
+        client.next("welcome");
+        return client;
+    }
+
+    private TestClient subscribed(String topic) {
+        TestClient client = connect();
+        client.send(subscribe("1", topic));
+        client.next("subscribed");
+        return client;
+    }
+
+    private TestClient asAlice() {
+        TestClient client = TestClient.connect(ticketFor("alice"));
+        client.next("welcome");
+        return client;
+    }
+
+    private URI ticketFor(String user) {
+        String ticket = server.bulletin().tickets().issue(new Identity(user, Set.of(), "http-" + user));
+        return URI.create(server.uri(NotificationsEndpoint.PATH) + "?ticket=" + ticket);
+    }
+}
