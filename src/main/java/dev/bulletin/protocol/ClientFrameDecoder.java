@@ -1,10 +1,11 @@
 package dev.bulletin.protocol;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
@@ -24,6 +25,10 @@ import java.util.Map;
  */
 public class ClientFrameDecoder implements Decoder.Text<ClientFrame> {
 
+    /** Duplicate keys are refused (JSON-P 2.1): two readers of one frame must not see two different frames. */
+    private static final JsonReaderFactory READERS = Codec.JSON.createReaderFactory(
+            Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+
     @Override
     public boolean willDecode(String text) {
         return true;
@@ -38,14 +43,17 @@ public class ClientFrameDecoder implements Decoder.Text<ClientFrame> {
             }
         }
         JsonObject json;
-        try (JsonReader reader = Codec.JSON.createReader(new StringReader(text))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 return new ClientFrame.Invalid(null, InvalidInput.badRequest(null, "a frame must be a JSON object"));
             }
             json = value.asJsonObject();
-        } catch (JsonException e) {
-            return new ClientFrame.Invalid(null, InvalidInput.badRequest(null, "the frame is not valid JSON"));
+        } catch (RuntimeException e) {
+            // JsonException for bad syntax and duplicate keys; the parser's own limits (nesting
+            // deeper than 1,000, numbers longer than 1,100 digits) throw other runtime exceptions
+            return new ClientFrame.Invalid(null, InvalidInput.badRequest(null, "the frame is not valid JSON, repeats a key,"
+                    + " or nests too deep"));
         }
         String ref = null;
         try {
@@ -110,12 +118,17 @@ public class ClientFrameDecoder implements Decoder.Text<ClientFrame> {
         if (value == null || value == JsonValue.NULL) {
             return 0;
         }
-        if (value.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) value).isIntegral()
-                || ((JsonNumber) value).bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(Protocol.MAX_RECENT)) > 0
-                || ((JsonNumber) value).bigDecimalValue().signum() < 0) {
+        int recent;
+        try {
+            // exact conversion refuses fractions and overflow without expanding 1e999999999
+            recent = value.getValueType() == JsonValue.ValueType.NUMBER ? ((JsonNumber) value).intValueExact() : -1;
+        } catch (ArithmeticException | UnsupportedOperationException e) {
+            recent = -1;
+        }
+        if (recent < 0 || recent > Protocol.MAX_RECENT) {
             throw InvalidInput.badRequest("recent", "recent must be a whole number from 0 to " + Protocol.MAX_RECENT);
         }
-        return ((JsonNumber) value).intValue();
+        return recent;
     }
 
     private static NewsDraft draft(JsonObject json) {
