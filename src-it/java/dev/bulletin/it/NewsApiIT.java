@@ -53,6 +53,23 @@ class NewsApiIT extends DeployedWar {
     }
 
     @Test
+    void hostileBodiesAnswer400AndPublishNothing() {
+        String topic = Server.freshTopic("hostile");
+        for (String body : List.of(
+                "[".repeat(10_000) + "]".repeat(10_000),
+                "{\"topic\":\"" + topic + "\",\"title\":\"t\",\"x\":" + "{\"a\":".repeat(10_000) + "1"
+                        + "}".repeat(10_000) + "}",
+                "{\"topic\":\"" + topic + "\",\"title\":\"t\",\"priority\":1e999999999}",
+                "{\"topic\":\"" + topic + "\",\"title\":\"t\",\"tags\":[" + "9".repeat(5_000) + "]}",
+                "{\"topic\":\"" + topic + "\",\"title\":\"t\",\"title\":\"u\"}",
+                "{\"topic\":\"" + topic + "\",\"title\":{\"text\":\"t\"}}",
+                "{\"topic\":[\"" + topic + "\"],\"title\":\"t\"}")) {
+            assertProblem(server.post("api/news", body), 400, null);
+        }
+        assertEquals(0, server.get("api/news?topic=" + topic).getJsonArray("body").size(), "nothing was published");
+    }
+
+    @Test
     void publishingNeedsCredentialsAndThePublisherRole() throws Exception {
         String body = "{\"topic\":\"world\",\"title\":\"t\"}";
         HttpResponse<String> anonymous = post(body, Map.of());

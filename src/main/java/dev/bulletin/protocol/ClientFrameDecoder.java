@@ -1,11 +1,9 @@
 package dev.bulletin.protocol;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonConfig;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
@@ -25,10 +23,6 @@ import java.util.Map;
  */
 public class ClientFrameDecoder implements Decoder.Text<ClientFrame> {
 
-    /** Duplicate keys are refused (JSON-P 2.1): two readers of one frame must not see two different frames. */
-    private static final JsonReaderFactory READERS = Codec.JSON.createReaderFactory(
-            Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
-
     @Override
     public boolean willDecode(String text) {
         return true;
@@ -43,7 +37,7 @@ public class ClientFrameDecoder implements Decoder.Text<ClientFrame> {
             }
         }
         JsonObject json;
-        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
+        try (JsonReader reader = Codec.STRICT.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 return new ClientFrame.Invalid(null, InvalidInput.badRequest(null, "a frame must be a JSON object"));
