@@ -29,6 +29,10 @@ class DemoPageIT extends RedeployedWar {
                     browser.awaitNews("Live while the page is open"));
             assertEquals("https://example.org/live", browser.driver()
                     .findElement(By.linkText("Live while the page is open")).getAttribute("href"));
+            String markup = "<img src=x onerror=document.title=1> <b>not bold</b>";
+            server.publish(topic, markup);
+            assertEquals(markup, browser.awaitNews(markup).get(0), "markup in a title is shown as text");
+            assertEquals(List.of(), browser.driver().findElements(By.cssSelector("#news img, #news b")));
             browser.screenshot("demo-page");
         } finally {
             deployer.undeploy(NAME);

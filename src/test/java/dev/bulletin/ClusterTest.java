@@ -4,20 +4,17 @@ import dev.bulletin.bus.Announcement;
 import dev.bulletin.bus.Bus;
 import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Identity;
-import dev.bulletin.hub.Sink;
 import dev.bulletin.hub.Subscriber;
-import dev.bulletin.protocol.Codec;
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.protocol.NotificationDraft;
 import dev.bulletin.protocol.NotificationDraft.Audience;
 import dev.bulletin.store.InMemoryNewsStore;
 import dev.bulletin.store.InMemoryNotificationStore;
 import dev.bulletin.store.InMemoryTicketStore;
-import jakarta.json.JsonObject;
+import dev.bulletin.testing.FrameRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -61,9 +58,9 @@ class ClusterTest {
 
     @Test
     void itemsPublishedOnBothNodesReachEverySessionOnceAndInOrderThoughAnnouncementsGoAstray() throws Exception {
-        List<Recorder> sessions = new ArrayList<>();
+        List<FrameRecorder> sessions = new ArrayList<>();
         for (Bulletin node : List.of(a, b, a, b)) {
-            Recorder recorder = new Recorder();
+            FrameRecorder recorder = new FrameRecorder();
             node.newsroom().subscribe(node.open(recorder, null, false), "1", List.of("world"), Map.of(), 0);
             sessions.add(recorder);
         }
@@ -88,7 +85,7 @@ class ClusterTest {
         b.sweep();
 
         List<Long> all = LongStream.rangeClosed(1, 1_000).boxed().toList();
-        for (Recorder session : sessions) {
+        for (FrameRecorder session : sessions) {
             assertEquals(all, session.seqs("news"), "every item once, in cursor order");
         }
         assertTrue(bus.lost > 0 && bus.repeated > 0, "the bus did lose and repeat announcements");
@@ -96,14 +93,14 @@ class ClusterTest {
 
     @Test
     void aResumeWithACursorFromTheOtherNodeRepeatsNothing() {
-        Recorder onB = new Recorder();
+        FrameRecorder onB = new FrameRecorder();
         b.newsroom().subscribe(b.open(onB, null, false), "1", List.of("world"), Map.of(), 0);
-        Recorder onA = new Recorder();
+        FrameRecorder onA = new FrameRecorder();
         a.newsroom().subscribe(a.open(onA, null, false), "1", List.of("world"), Map.of(), 0);
         IntStream.range(0, 5).forEach(i -> a.newsroom().publish(NewsDraft.of("world", "item " + i)));
         String cursor = onA.last("news").getString("cursor"); // b has not heard of items 1 to 5 yet
 
-        Recorder resumed = new Recorder();
+        FrameRecorder resumed = new FrameRecorder();
         b.newsroom().subscribe(b.open(resumed, null, false), "2", List.of("world"), Map.of("world", cursor), 0);
         bus.deliverAll();
         a.newsroom().publish(NewsDraft.of("world", "item 5"));
@@ -115,13 +112,13 @@ class ClusterTest {
 
     @Test
     void aUserGetsNotificationsAndReadsFromTheOtherNode() {
-        Recorder aliceOnB = new Recorder();
+        FrameRecorder aliceOnB = new FrameRecorder();
         b.open(aliceOnB, new Identity("alice", Set.of(), "h1"), false);
         String id = a.notifications().notify(NotificationDraft.of(Audience.users("alice"), "Invoice")).id();
         bus.deliverAll();
         assertEquals(List.of(1L), aliceOnB.seqs("notification"));
 
-        Recorder aliceOnA = new Recorder();
+        FrameRecorder aliceOnA = new FrameRecorder();
         Subscriber acking = a.open(aliceOnA, new Identity("alice", Set.of(), "h2"), false);
         assertEquals(List.of(1L), aliceOnA.seqs("notification"), "the unread one, replayed");
         a.notifications().ack(acking, "1", List.of(id));
@@ -131,9 +128,9 @@ class ClusterTest {
 
     @Test
     void membersOfARoleOnTheOtherNodeGetItsNotificationOnce() {
-        Recorder bobOnB = new Recorder();
+        FrameRecorder bobOnB = new FrameRecorder();
         b.open(bobOnB, new Identity("bob", Set.of("ops"), "h1"), false);
-        Recorder bobOnA = new Recorder();
+        FrameRecorder bobOnA = new FrameRecorder();
         a.open(bobOnA, new Identity("bob", Set.of("ops"), "h2"), false);
 
         a.notifications().notify(NotificationDraft.of(Audience.roles("ops"), "Disk full"));
@@ -154,18 +151,18 @@ class ClusterTest {
 
     @Test
     void aLogoutOnOneNodeClosesTheUsersConnectionsOnTheOther() {
-        Recorder aliceOnB = new Recorder();
+        FrameRecorder aliceOnB = new FrameRecorder();
         b.open(aliceOnB, new Identity("alice", Set.of(), "h1"), false);
         a.endHttpSession("h1");
         bus.deliverAll();
-        assertEquals(Hub.AUTHENTICATION_ENDED, aliceOnB.closedWith);
+        assertEquals(Hub.AUTHENTICATION_ENDED, aliceOnB.closedWith());
     }
 
     @Test
     void eachNodeCountsTheOthersSessions() {
-        a.open(new Recorder(), null, false);
-        b.open(new Recorder(), null, false);
-        b.open(new Recorder(), null, false);
+        a.open(new FrameRecorder(), null, false);
+        b.open(new FrameRecorder(), null, false);
+        b.open(new FrameRecorder(), null, false);
         a.sweep();
         b.sweep();
         bus.deliverAll();
@@ -240,41 +237,6 @@ class ClusterTest {
                 held.clear();
                 return taken;
             }
-        }
-    }
-
-    /** A session that keeps the frames it is sent, and its close code. */
-    private static final class Recorder implements Sink {
-        private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
-        volatile int closedWith;
-
-        @Override
-        public void send(String text, Consumer<Throwable> done) {
-            frames.add(Codec.JSON.createReader(new StringReader(text)).readObject());
-            done.accept(null);
-        }
-
-        @Override
-        public void ping() {
-        }
-
-        @Override
-        public void close(int code, String reason) {
-            closedWith = code;
-        }
-
-        List<JsonObject> of(String type) {
-            return frames.stream().filter(f -> type.equals(f.getString("type"))).toList();
-        }
-
-        JsonObject last(String type) {
-            List<JsonObject> matching = of(type);
-            return matching.get(matching.size() - 1);
-        }
-
-        List<Long> seqs(String type) {
-            return of(type).stream().map(f -> f.getString("cursor"))
-                    .map(c -> Long.parseLong(c.substring(c.indexOf(':') + 1))).toList();
         }
     }
 }

@@ -4,16 +4,19 @@ import dev.bulletin.BulletinConfig;
 import dev.bulletin.hub.Identity;
 import dev.bulletin.protocol.ErrorCode;
 import dev.bulletin.protocol.NewsDraft;
+import dev.bulletin.testing.RawWebSocket;
 import dev.bulletin.testing.TestClient;
 import jakarta.websocket.CloseReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import static dev.bulletin.testing.Frames.subscribe;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +74,36 @@ class LimitsTest {
                 assertEquals("welcome", bob.next().getString("type"), "another user is not counted");
             }
         }
+    }
+
+    @Test
+    void aReconnectStormPastCapacityIsRefusedWith1013AndTheServerKeepsServing() throws Exception {
+        server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withLimits(20, 101, 20));
+        List<RawWebSocket> storm = new ArrayList<>();
+        int welcomed = 0;
+        int refused = 0;
+        try (TestClient bystander = subscribed("world")) {
+            for (int i = 0; i < 1_000; i++) {
+                RawWebSocket socket = RawWebSocket.open(server.uri(NewsEndpoint.PATH));
+                storm.add(socket);
+                RawWebSocket.Frame first = socket.read();
+                if (first.opcode() == RawWebSocket.TEXT) {
+                    welcomed++;
+                } else if (first.opcode() == RawWebSocket.CLOSE && first.closeCode() == 1013
+                        && new String(first.payload(), 2, first.payload().length - 2).contains("retry in")) {
+                    refused++;
+                }
+            }
+            assertEquals(100, welcomed, "up to max-connections, the bystander included");
+            assertEquals(900, refused, "the rest refused with 1013 and a retry hint");
+            server.bulletin().newsroom().publish(NewsDraft.of("world", "through the storm"));
+            assertEquals("through the storm", bystander.next("news").getJsonObject("item").getString("title"));
+        } finally {
+            for (RawWebSocket socket : storm) {
+                socket.close();
+            }
+        }
+        await().until(() -> server.bulletin().hub().stats().sessions() == 0);
     }
 
     private TestClient connect() {

@@ -259,6 +259,19 @@ class NewsEndpointTest {
         }
     }
 
+    @Test
+    void aClientThatVanishesWithoutACloseLeavesNothingBehind() throws Exception {
+        try (var vanishing = RawWebSocket.open(server.uri(NewsEndpoint.PATH))) {
+            vanishing.readUntil(RawWebSocket.TEXT);
+            vanishing.sendText(subscribe("1", "world", "tech"));
+            org.awaitility.Awaitility.await().until(() -> server.bulletin().hub().subscriberCount("tech") == 1);
+        } // the socket is closed with no close frame
+        org.awaitility.Awaitility.await().until(() -> server.bulletin().hub().stats().sessions() == 0);
+        assertEquals(0, server.bulletin().hub().subscriberCount("world"));
+        assertEquals(0, server.bulletin().hub().subscriberCount("tech"));
+        assertEquals(0, server.bulletin().hub().stats().subscriptions());
+    }
+
     private static void assertError(TestClient client, String frame, String ref, String code) {
         client.send(frame);
         JsonObject error = client.next("error");

@@ -1,0 +1,51 @@
+package dev.bulletin.testing;
+
+import dev.bulletin.hub.Sink;
+import dev.bulletin.protocol.Codec;
+import jakarta.json.JsonObject;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/** A session that keeps the frames it is sent, and its close code. */
+public final class FrameRecorder implements Sink {
+
+    private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    private volatile int closedWith;
+
+    @Override
+    public void send(String text, Consumer<Throwable> done) {
+        frames.add(Codec.JSON.createReader(new StringReader(text)).readObject());
+        done.accept(null);
+    }
+
+    @Override
+    public void ping() {
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        closedWith = code;
+    }
+
+    /** The close code the server closed this session with, 0 while open. */
+    public int closedWith() {
+        return closedWith;
+    }
+
+    public List<JsonObject> of(String type) {
+        return frames.stream().filter(f -> type.equals(f.getString("type"))).toList();
+    }
+
+    public JsonObject last(String type) {
+        List<JsonObject> matching = of(type);
+        return matching.get(matching.size() - 1);
+    }
+
+    public List<Long> seqs(String type) {
+        return of(type).stream().map(f -> f.getString("cursor"))
+                .map(c -> Long.parseLong(c.substring(c.indexOf(':') + 1))).toList();
+    }
+}
