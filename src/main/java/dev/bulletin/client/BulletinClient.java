@@ -161,8 +161,8 @@ public final class BulletinClient implements AutoCloseable {
                 LOG.log(System.Logger.Level.DEBUG, "Closing failed; the connection is dropped", e);
             }
         }
-        listener.onState(BulletinListener.State.STOPPED, null);
         listener.onStopped(1000, "client closed");
+        listener.onState(BulletinListener.State.STOPPED, null);
     }
 
     private BulletinClient start() {
@@ -216,8 +216,8 @@ public final class BulletinClient implements AutoCloseable {
             stopped = true;
         }
         timer.shutdownNow();
+        listener.onStopped(code, reason); // first: a listener that sees STOPPED knows why
         listener.onState(BulletinListener.State.STOPPED, null);
-        listener.onStopped(code, reason);
     }
 
     /**

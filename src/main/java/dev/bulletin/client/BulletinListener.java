@@ -39,7 +39,10 @@ public interface BulletinListener {
     default void onState(State state, Duration retryIn) {
     }
 
-    /** The client stopped for good: closed by the application, or the server ended it (e.g. 4001). */
+    /**
+     * The client stopped for good: closed by the application, or the server ended it (e.g. 4001).
+     * Called before the state becomes {@link State#STOPPED}.
+     */
     default void onStopped(int code, String reason) {
     }
 
