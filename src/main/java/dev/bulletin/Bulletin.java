@@ -124,14 +124,17 @@ public final class Bulletin {
 
     /**
      * A connection opened: register it and greet it; a user's session then gets its unread
-     * notifications. Past {@code max-connections}, or the user's {@code max-connections-per-user},
-     * it is closed at once with 1013 and a hint of when to retry.
+     * notifications. Past {@code max-connections}, the user's {@code max-connections-per-user} or
+     * the address's {@code max-connections-per-address}, it is closed at once with 1013 and a hint
+     * of when to retry. {@code address} is the client's IP address, or null when unknown.
      */
-    public Subscriber open(Sink sink, Identity identity, boolean publisher) {
-        Subscriber subscriber = hub.connect(sink, identity, publisher);
+    public Subscriber open(Sink sink, Identity identity, boolean publisher, String address) {
+        Subscriber subscriber = hub.connect(sink, identity, publisher, address);
         String full = hub.sessionCount() > config.maxConnections() ? "server at connection capacity"
                 : identity != null && hub.subscriberCount(Hub.inbox(identity.user())) >= config.maxConnectionsPerUser()
-                ? "too many connections for this user" : null;
+                ? "too many connections for this user"
+                : address != null && hub.connectionsFrom(address) > config.maxConnectionsPerAddress()
+                ? "too many connections from this address" : null;
         if (full != null) {
             // a hint between 5 and 30 s, so that a crowd refused at once does not come back at once
             int retry = 5 + (int) (Math.random() * 26);
@@ -262,7 +265,7 @@ public final class Bulletin {
         }
     }
 
-    /** Delivers what the store has beyond what this node delivered (an announcement was lost), and tells the counters. */
+    /** Delivers what the store has beyond what this node delivered (a lost announcement); tells the counters. */
     void sweep() {
         try {
             newsroom.catchUp();

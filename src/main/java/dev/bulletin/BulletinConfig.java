@@ -29,14 +29,15 @@ import java.util.function.Function;
  * @param rateLimit       client frames a connection may send per second (and at once); publishers are not limited
  * @param maxConnections  open connections this server accepts; past it a new one is closed with 1013
  * @param maxConnectionsPerUser open connections one user may have on this server; past it 1013
+ * @param maxConnectionsPerAddress open connections from one IP address on this server; past it 1013
  */
 public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, int maxTopics, int queueBound,
                              List<String> roles, int retentionDays, int ticketSeconds, String node, String jmsTopic,
                              String jmsConnectionFactory, int rateLimit, int maxConnections,
-                             int maxConnectionsPerUser) {
+                             int maxConnectionsPerUser, int maxConnectionsPerAddress) {
 
     public static final BulletinConfig DEFAULTS = new BulletinConfig(List.of(), 30_000, 100, 1_024, List.of(), 30, 30,
-            defaultNode(), "", "java:/ConnectionFactory", 20, 20_000, 20);
+            defaultNode(), "", "java:/ConnectionFactory", 20, 20_000, 20, 1_000);
 
     public BulletinConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -50,6 +51,7 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
         requirePositive("rate-limit", rateLimit);
         requirePositive("max-connections", maxConnections);
         requirePositive("max-connections-per-user", maxConnectionsPerUser);
+        requirePositive("max-connections-per-address", maxConnectionsPerAddress);
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(jmsTopic, "jmsTopic");
         Objects.requireNonNull(jmsConnectionFactory, "jmsConnectionFactory");
@@ -69,7 +71,8 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
                 read("jms-connection-factory", String::valueOf, DEFAULTS.jmsConnectionFactory),
                 read("rate-limit", Integer::parseInt, DEFAULTS.rateLimit),
                 read("max-connections", Integer::parseInt, DEFAULTS.maxConnections),
-                read("max-connections-per-user", Integer::parseInt, DEFAULTS.maxConnectionsPerUser));
+                read("max-connections-per-user", Integer::parseInt, DEFAULTS.maxConnectionsPerUser),
+                read("max-connections-per-address", Integer::parseInt, DEFAULTS.maxConnectionsPerAddress));
     }
 
     public Duration ticketLifetime() {
@@ -78,30 +81,34 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
 
     public BulletinConfig withHeartbeatMillis(long millis) {
         return new BulletinConfig(allowedOrigins, millis, maxTopics, queueBound, roles, retentionDays, ticketSeconds,
-                node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections, maxConnectionsPerUser);
+                node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections,
+                maxConnectionsPerUser, maxConnectionsPerAddress);
     }
 
     public BulletinConfig withQueueBound(int bound) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, bound, roles, retentionDays,
                 ticketSeconds,
-                node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections, maxConnectionsPerUser);
+                node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections,
+                maxConnectionsPerUser, maxConnectionsPerAddress);
     }
 
     public BulletinConfig withRoles(String... names) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, List.of(names),
                 retentionDays, ticketSeconds, node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections,
-                maxConnectionsPerUser);
+                maxConnectionsPerUser, maxConnectionsPerAddress);
     }
 
     public BulletinConfig withNode(String name) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, roles, retentionDays,
                 ticketSeconds, name, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections,
-                maxConnectionsPerUser);
+                maxConnectionsPerUser, maxConnectionsPerAddress);
     }
 
-    public BulletinConfig withLimits(int frameRate, int connections, int connectionsPerUser) {
+    public BulletinConfig withLimits(int frameRate, int connections, int connectionsPerUser,
+                                     int connectionsPerAddress) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, roles, retentionDays,
-                ticketSeconds, node, jmsTopic, jmsConnectionFactory, frameRate, connections, connectionsPerUser);
+                ticketSeconds, node, jmsTopic, jmsConnectionFactory, frameRate, connections, connectionsPerUser,
+                connectionsPerAddress);
     }
 
     /** Whether the nodes of a cluster announce to each other over JMS. */

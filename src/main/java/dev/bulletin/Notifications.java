@@ -106,7 +106,7 @@ public final class Notifications {
         });
     }
 
-    /** A notification entered in an inbox on another node: delivered here after any it follows that did not arrive yet. */
+    /** A notification entered in an inbox on another node: delivered here, after any missing before it. */
     public void receive(Hub.Item item) {
         hub.exclusive(List.of(item.stream()), () -> {
             hub.deliver(item, missedAfter(Hub.inboxUser(item.stream())));
@@ -204,7 +204,7 @@ public final class Notifications {
         }
     }
 
-    /** Delivers a new entry to the user's sessions here, and announces it to the other nodes; inside the inbox's lock. */
+    /** Delivers a new entry to the sessions here and announces it to the other nodes; under the inbox's lock. */
     private void deliver(StoredNotification entry) {
         Hub.Item item = item(entry);
         hub.deliver(item, missedAfter(entry.user()));

@@ -61,7 +61,7 @@ class ClusterTest {
         List<FrameRecorder> sessions = new ArrayList<>();
         for (Bulletin node : List.of(a, b, a, b)) {
             FrameRecorder recorder = new FrameRecorder();
-            node.newsroom().subscribe(node.open(recorder, null, false), "1", List.of("world"), Map.of(), 0);
+            node.newsroom().subscribe(node.open(recorder, null, false, null), "1", List.of("world"), Map.of(), 0);
             sessions.add(recorder);
         }
 
@@ -94,14 +94,14 @@ class ClusterTest {
     @Test
     void aResumeWithACursorFromTheOtherNodeRepeatsNothing() {
         FrameRecorder onB = new FrameRecorder();
-        b.newsroom().subscribe(b.open(onB, null, false), "1", List.of("world"), Map.of(), 0);
+        b.newsroom().subscribe(b.open(onB, null, false, null), "1", List.of("world"), Map.of(), 0);
         FrameRecorder onA = new FrameRecorder();
-        a.newsroom().subscribe(a.open(onA, null, false), "1", List.of("world"), Map.of(), 0);
+        a.newsroom().subscribe(a.open(onA, null, false, null), "1", List.of("world"), Map.of(), 0);
         IntStream.range(0, 5).forEach(i -> a.newsroom().publish(NewsDraft.of("world", "item " + i)));
         String cursor = onA.last("news").getString("cursor"); // b has not heard of items 1 to 5 yet
 
         FrameRecorder resumed = new FrameRecorder();
-        b.newsroom().subscribe(b.open(resumed, null, false), "2", List.of("world"), Map.of("world", cursor), 0);
+        b.newsroom().subscribe(b.open(resumed, null, false, null), "2", List.of("world"), Map.of("world", cursor), 0);
         bus.deliverAll();
         a.newsroom().publish(NewsDraft.of("world", "item 5"));
         bus.deliverAll();
@@ -113,13 +113,13 @@ class ClusterTest {
     @Test
     void aUserGetsNotificationsAndReadsFromTheOtherNode() {
         FrameRecorder aliceOnB = new FrameRecorder();
-        b.open(aliceOnB, new Identity("alice", Set.of(), "h1"), false);
+        b.open(aliceOnB, new Identity("alice", Set.of(), "h1"), false, null);
         String id = a.notifications().notify(NotificationDraft.of(Audience.users("alice"), "Invoice")).id();
         bus.deliverAll();
         assertEquals(List.of(1L), aliceOnB.seqs("notification"));
 
         FrameRecorder aliceOnA = new FrameRecorder();
-        Subscriber acking = a.open(aliceOnA, new Identity("alice", Set.of(), "h2"), false);
+        Subscriber acking = a.open(aliceOnA, new Identity("alice", Set.of(), "h2"), false, null);
         assertEquals(List.of(1L), aliceOnA.seqs("notification"), "the unread one, replayed");
         a.notifications().ack(acking, "1", List.of(id));
         bus.deliverAll();
@@ -129,9 +129,9 @@ class ClusterTest {
     @Test
     void membersOfARoleOnTheOtherNodeGetItsNotificationOnce() {
         FrameRecorder bobOnB = new FrameRecorder();
-        b.open(bobOnB, new Identity("bob", Set.of("ops"), "h1"), false);
+        b.open(bobOnB, new Identity("bob", Set.of("ops"), "h1"), false, null);
         FrameRecorder bobOnA = new FrameRecorder();
-        a.open(bobOnA, new Identity("bob", Set.of("ops"), "h2"), false);
+        a.open(bobOnA, new Identity("bob", Set.of("ops"), "h2"), false, null);
 
         a.notifications().notify(NotificationDraft.of(Audience.roles("ops"), "Disk full"));
         bus.deliverAll();
@@ -152,7 +152,7 @@ class ClusterTest {
     @Test
     void aLogoutOnOneNodeClosesTheUsersConnectionsOnTheOther() {
         FrameRecorder aliceOnB = new FrameRecorder();
-        b.open(aliceOnB, new Identity("alice", Set.of(), "h1"), false);
+        b.open(aliceOnB, new Identity("alice", Set.of(), "h1"), false, null);
         a.endHttpSession("h1");
         bus.deliverAll();
         assertEquals(Hub.AUTHENTICATION_ENDED, aliceOnB.closedWith());
@@ -160,9 +160,9 @@ class ClusterTest {
 
     @Test
     void eachNodeCountsTheOthersSessions() {
-        a.open(new FrameRecorder(), null, false);
-        b.open(new FrameRecorder(), null, false);
-        b.open(new FrameRecorder(), null, false);
+        a.open(new FrameRecorder(), null, false, null);
+        b.open(new FrameRecorder(), null, false, null);
+        b.open(new FrameRecorder(), null, false, null);
         a.sweep();
         b.sweep();
         bus.deliverAll();

@@ -40,9 +40,9 @@ class FaultsTest {
     @Test
     void aDatabaseOutageDuringAPublishFailsThePublisherAndDeliversNothing() {
         FrameRecorder reader = new FrameRecorder();
-        bulletin.newsroom().subscribe(bulletin.open(reader, null, false), "1", List.of("world"), Map.of(), 0);
+        bulletin.newsroom().subscribe(bulletin.open(reader, null, false, null), "1", List.of("world"), Map.of(), 0);
         FrameRecorder publisher = new FrameRecorder();
-        Subscriber publishing = bulletin.open(publisher, null, true);
+        Subscriber publishing = bulletin.open(publisher, null, true, null);
 
         news.down = true;
         assertThrows(IllegalStateException.class, () -> bulletin.newsroom().publish(NewsDraft.of("world", "lost")),

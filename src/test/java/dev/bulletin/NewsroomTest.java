@@ -37,7 +37,7 @@ class NewsroomTest {
     @Test
     void concurrentPublishersGiveEverySubscriberTheSameOrder() throws Exception {
         List<Collector> collectors = IntStream.range(0, 3).mapToObj(i -> new Collector()).toList();
-        collectors.forEach(c -> newsroom.subscribe(hub.connect(c, null, false), null, List.of("world"), Map.of(), 0));
+        collectors.forEach(c -> newsroom.subscribe(hub.connect(c, null, false, null), null, List.of("world"), Map.of(), 0));
 
         ExecutorService publishers = Executors.newFixedThreadPool(4);
         try {
@@ -87,7 +87,7 @@ class NewsroomTest {
         try {
             Future<?> publishing = publisher.submit(() ->
                     IntStream.range(0, 2_000).forEach(i -> newsroom.publish(NewsDraft.of("world", "during " + i))));
-            Subscriber subscriber = hub.connect(collector, null, false);
+            Subscriber subscriber = hub.connect(collector, null, false, null);
             newsroom.subscribe(subscriber, "r", List.of("world"), Map.of("world", cursor), 0);
             publishing.get();
         } finally {

@@ -23,6 +23,7 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
 
     private static final String PUBLISHER = "bulletin.publisher";
     private static final String IDENTITY = "bulletin.identity";
+    private static final String ADDRESS = "bulletin.address";
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
@@ -30,6 +31,9 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
         if (request.isUserInRole(Protocol.PUBLISHER_ROLE)) {
             config.getUserProperties().put(PUBLISHER, Boolean.TRUE); // only then: an empty map costs nothing per connection
         }
+        request.getHeaders().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(PeerAddress.HEADER) && !header.getValue().isEmpty())
+                .findFirst().ifPresent(header -> config.getUserProperties().put(ADDRESS, header.getValue().get(0)));
         Principal principal = request.getUserPrincipal();
         if (principal != null) {
             Set<String> roles = Identity.checkRoles(BulletinConfig.fromEnvironment().roles(), request::isUserInRole);
@@ -41,6 +45,11 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
 
     static boolean isPublisher(Session session) {
         return Boolean.TRUE.equals(session.getUserProperties().get(PUBLISHER));
+    }
+
+    /** The client's IP address, as {@link PeerAddress} handed it over; null where that filter did not run. */
+    static String address(Session session) {
+        return (String) session.getUserProperties().get(ADDRESS);
     }
 
     /** The user the container authenticated on the upgrade request, if it did. */

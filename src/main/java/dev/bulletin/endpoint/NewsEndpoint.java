@@ -39,7 +39,8 @@ public class NewsEndpoint {
 
     @OnOpen
     public void onOpen(Session session) {
-        subscriber = bulletin.open(new SessionSink(session), null, HandshakeGuard.isPublisher(session));
+        subscriber = bulletin.open(new SessionSink(session), null, HandshakeGuard.isPublisher(session),
+                HandshakeGuard.address(session));
     }
 
     @OnMessage(maxMessageSize = Protocol.MAX_MESSAGE_BYTES)

@@ -57,7 +57,7 @@ public class NotificationsEndpoint {
             return;
         }
         subscriber = bulletin.open(new SessionSink(session), identity.get(),
-                identity.get().inRole(Protocol.PUBLISHER_ROLE));
+                identity.get().inRole(Protocol.PUBLISHER_ROLE), HandshakeGuard.address(session));
     }
 
     @OnMessage(maxMessageSize = Protocol.MAX_MESSAGE_BYTES)

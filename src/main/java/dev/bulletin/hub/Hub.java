@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -45,6 +46,7 @@ public final class Hub {
 
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final ServerFrameEncoder encoder = new ServerFrameEncoder();
     private final HubStats stats = new HubStats();
     private final AtomicLong ids = new AtomicLong();
@@ -80,9 +82,17 @@ public final class Hub {
         return stream.startsWith(INBOX) ? stream.substring(INBOX.length()) : null;
     }
 
-    public Subscriber connect(Sink sink, Identity identity, boolean publisher) {
+    /** Registers a connection; {@code address} is the client's IP address, or null when unknown. */
+    public Subscriber connect(Sink sink, Identity identity, boolean publisher, String address) {
         Subscriber subscriber = new Subscriber("s-" + Long.toHexString(ids.incrementAndGet()), identity, publisher,
-                sink);
+                address, sink);
+        if (address != null) {
+            perAddress.compute(address, (key, count) -> {
+                AtomicInteger counted = count != null ? count : new AtomicInteger();
+                counted.incrementAndGet();
+                return counted;
+            });
+        }
         subscriber.attach(new OutboundQueue(sink, queueBound, stats, () -> drop(subscriber)));
         subscribers.add(subscriber);
         return subscriber;
@@ -252,6 +262,12 @@ public final class Hub {
         return closed;
     }
 
+    /** Open connections from one IP address. */
+    public int connectionsFrom(String address) {
+        AtomicInteger count = perAddress.get(address);
+        return count == null ? 0 : count.get();
+    }
+
     /** Open connections, counted without a lock. */
     public int sessionCount() {
         return subscribers.size();
@@ -304,6 +320,10 @@ public final class Hub {
         }
         stats.dropped.add(subscriber.queue().close());
         subscribers.remove(subscriber);
+        if (subscriber.address() != null) {
+            perAddress.computeIfPresent(subscriber.address(),
+                    (key, count) -> count.decrementAndGet() == 0 ? null : count);
+        }
         for (String name : subscriber.streams()) {
             Topic topic = topics.get(name);
             if (topic != null) {

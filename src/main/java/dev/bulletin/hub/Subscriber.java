@@ -14,6 +14,7 @@ public final class Subscriber {
     private final Identity identity;
     private final boolean publisher;
     private final Sink sink;
+    private final String address;
     // Copied on change: a subscriber joins a few streams and leaves them rarely, and an immutable
     // set of one or two costs a tenth of a concurrent one on each of thousands of idle connections.
     private volatile Set<String> streams = Set.of();
@@ -24,8 +25,9 @@ public final class Subscriber {
     volatile long framesDue = Long.MIN_VALUE;
     volatile long rejectionsDue = Long.MIN_VALUE;
 
-    Subscriber(String id, Identity identity, boolean publisher, Sink sink) {
+    Subscriber(String id, Identity identity, boolean publisher, String address, Sink sink) {
         this.id = id;
+        this.address = address;
         this.identity = identity;
         this.publisher = publisher;
         this.sink = sink;
@@ -47,6 +49,11 @@ public final class Subscriber {
     /** Who is on this connection, or null when nobody authenticated (the news endpoint). */
     public Identity identity() {
         return identity;
+    }
+
+    /** The client's IP address as the server saw it, or null when the container did not say. */
+    public String address() {
+        return address;
     }
 
     public boolean isPublisher() {

@@ -1,9 +1,12 @@
 package dev.bulletin.endpoint;
 
+import dev.bulletin.Bulletin;
 import dev.bulletin.BulletinConfig;
 import dev.bulletin.hub.Identity;
+import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.ErrorCode;
 import dev.bulletin.protocol.NewsDraft;
+import dev.bulletin.testing.FrameRecorder;
 import dev.bulletin.testing.RawWebSocket;
 import dev.bulletin.testing.TestClient;
 import jakarta.websocket.CloseReason;
@@ -34,7 +37,7 @@ class LimitsTest {
 
     @Test
     void framesPastTheRateAreRejectedAndAConnectionThatGoesOnIsClosedWith1008() throws Exception {
-        server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withLimits(1, 100, 20));
+        server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withLimits(1, 100, 20, 1_000));
         try (TestClient bystander = subscribed("world"); TestClient flooder = connect()) {
             for (int i = 0; i < 3; i++) {
                 flooder.send(PING);
@@ -50,7 +53,7 @@ class LimitsTest {
 
     @Test
     void pastTheServersCapacityANewConnectionIsClosedWith1013AndARetryHint() throws Exception {
-        server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withLimits(20, 2, 20));
+        server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withLimits(20, 2, 20, 1_000));
         try (TestClient first = connect(); TestClient second = connect();
              TestClient third = TestClient.connect(server.uri(NewsEndpoint.PATH))) {
             CloseReason refused = third.awaitClose();
@@ -66,7 +69,7 @@ class LimitsTest {
 
     @Test
     void aUserPastTheirConnectionsIsClosedWith1013() throws Exception {
-        server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withLimits(20, 100, 2));
+        server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withLimits(20, 100, 2, 1_000));
         try (TestClient phone = asAlice(); TestClient laptop = asAlice();
              TestClient third = TestClient.connect(ticketFor("alice"))) {
             assertEquals(1013, third.awaitClose().getCloseCode().getCode());
@@ -77,8 +80,29 @@ class LimitsTest {
     }
 
     @Test
+    void anAddressPastItsConnectionsIsClosedWith1013() throws Exception {
+        server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withLimits(20, 100, 20, 2));
+        Bulletin bulletin = server.bulletin(); // embedded Tyrus runs no servlet filter: addresses given here
+        FrameRecorder first = new FrameRecorder();
+        Subscriber firstOne = bulletin.open(first, null, false, "203.0.113.7");
+        bulletin.open(new FrameRecorder(), null, false, "203.0.113.7");
+        FrameRecorder third = new FrameRecorder();
+        bulletin.open(third, null, false, "203.0.113.7");
+        FrameRecorder elsewhere = new FrameRecorder();
+        bulletin.open(elsewhere, null, false, "198.51.100.1");
+
+        await().until(() -> third.closedWith() == 1013);
+        assertEquals(0, first.closedWith());
+        assertEquals("welcome", elsewhere.of("welcome").get(0).getString("type"), "another address is not counted");
+        bulletin.close(firstOne);
+        FrameRecorder again = new FrameRecorder();
+        bulletin.open(again, null, false, "203.0.113.7");
+        assertEquals(1, again.of("welcome").size(), "room again once one left");
+    }
+
+    @Test
     void aReconnectStormPastCapacityIsRefusedWith1013AndTheServerKeepsServing() throws Exception {
-        server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withLimits(20, 101, 20));
+        server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withLimits(20, 101, 20, 1_000));
         List<RawWebSocket> storm = new ArrayList<>();
         int welcomed = 0;
         int refused = 0;

@@ -21,7 +21,7 @@ class HubTest {
     private final Hub hub = new Hub(4, Runnable::run);
 
     private Subscriber join(RecordingSink sink, String topic) {
-        Subscriber subscriber = hub.connect(sink, null, false);
+        Subscriber subscriber = hub.connect(sink, null, false, null);
         hub.exclusive(List.of(topic), () -> {
             hub.join(subscriber, topic);
             return null;
@@ -80,7 +80,7 @@ class HubTest {
     @Test
     void joinsOfOneSubscriberToDifferentTopicsAtOnceAreAllKept() throws Exception {
         // each join holds its own topic's lock only, so the subscriber's own set must take concurrent changes
-        Subscriber subscriber = hub.connect(new RecordingSink(), null, false);
+        Subscriber subscriber = hub.connect(new RecordingSink(), null, false, null);
         Set<String> topics = IntStream.range(0, 400).mapToObj(i -> "t" + i).collect(Collectors.toSet());
         ExecutorService joiners = Executors.newFixedThreadPool(4);
         try {
@@ -100,7 +100,7 @@ class HubTest {
 
     @Test
     void joiningOutsideTheTopicsLockIsAMistake() {
-        Subscriber subscriber = hub.connect(new RecordingSink(), null, false);
+        Subscriber subscriber = hub.connect(new RecordingSink(), null, false, null);
         assertThrows(IllegalStateException.class, () -> hub.join(subscriber, "world"));
     }
 
