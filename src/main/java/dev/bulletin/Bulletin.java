@@ -43,6 +43,9 @@ public final class Bulletin {
      */
     public static final Duration SWEEP = Duration.ofSeconds(5);
 
+    /** Error frames in a row after which a connection is closed with 1008: a client that keeps sending bad frames. */
+    public static final int MAX_BAD_FRAMES = 10;
+
     private static final System.Logger LOG = System.getLogger(Bulletin.class.getName());
 
     private final BulletinConfig config;
@@ -200,8 +203,14 @@ public final class Bulletin {
         }
         try {
             dispatch(subscriber, frame);
+            subscriber.goodFrame();
         } catch (InvalidInput e) {
             hub.send(subscriber, new ServerFrame.Error(frame.ref(), e.code(), e.getMessage()));
+            if (subscriber.badFrame() >= MAX_BAD_FRAMES) {
+                LOG.log(System.Logger.Level.INFO, "Closing session {0}: {1} bad frames in a row", subscriber.id(),
+                        MAX_BAD_FRAMES);
+                hub.close(subscriber, Hub.POLICY, MAX_BAD_FRAMES + " bad frames in a row");
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Closing session " + subscriber.id() + ": handling a "
                     + frame.getClass().getSimpleName() + " frame failed", e);

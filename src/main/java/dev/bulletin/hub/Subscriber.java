@@ -24,6 +24,7 @@ public final class Subscriber {
     // RateLimit's state: when the next frame, and the next rejected one, are due
     volatile long framesDue = Long.MIN_VALUE;
     volatile long rejectionsDue = Long.MIN_VALUE;
+    private volatile int badFrames;
 
     Subscriber(String id, Identity identity, boolean publisher, String address, Sink sink) {
         this.id = id;
@@ -54,6 +55,16 @@ public final class Subscriber {
     /** The client's IP address as the server saw it, or null when the container did not say. */
     public String address() {
         return address;
+    }
+
+    /** Counts an error frame answered to this client; answers how many came in a row (frames arrive one at a time). */
+    public int badFrame() {
+        return ++badFrames;
+    }
+
+    /** A frame was handled: the bad ones in a row start over. */
+    public void goodFrame() {
+        badFrames = 0;
     }
 
     public boolean isPublisher() {

@@ -52,6 +52,24 @@ class LimitsTest {
     }
 
     @Test
+    void tenBadFramesInARowCloseTheConnectionWith1008() throws Exception {
+        server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withLimits(100, 100, 20, 1_000)); // not the rate
+        try (TestClient sloppy = connect()) {
+            for (int i = 0; i < 9; i++) {
+                sloppy.send("{\"type\":\"subscrib\"}");
+                assertEquals(ErrorCode.UNKNOWN_TYPE, sloppy.next("error").getString("code"));
+            }
+            sloppy.send(PING);
+            sloppy.next("pong"); // a good frame: the count starts over
+            for (int i = 0; i < Bulletin.MAX_BAD_FRAMES; i++) {
+                sloppy.send("not json");
+                assertEquals(ErrorCode.BAD_REQUEST, sloppy.next("error").getString("code"));
+            }
+            assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, sloppy.awaitClose().getCloseCode());
+        }
+    }
+
+    @Test
     void pastTheServersCapacityANewConnectionIsClosedWith1013AndARetryHint() throws Exception {
         server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withLimits(20, 2, 20, 1_000));
         try (TestClient first = connect(); TestClient second = connect();
