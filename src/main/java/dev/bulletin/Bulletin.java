@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -133,15 +134,11 @@ public final class Bulletin {
      */
     public Subscriber open(Sink sink, Identity identity, boolean publisher, String address) {
         Subscriber subscriber = hub.connect(sink, identity, publisher, address);
-        String full = hub.sessionCount() > config.maxConnections() ? "server at connection capacity"
-                : identity != null && hub.subscriberCount(Hub.inbox(identity.user())) >= config.maxConnectionsPerUser()
-                ? "too many connections for this user"
-                : address != null && hub.connectionsFrom(address) > config.maxConnectionsPerAddress()
-                ? "too many connections from this address" : null;
+        String full = overLimit(identity, address);
         if (full != null) {
             // a hint between 5 and 30 s, so that a crowd refused at once does not come back at once
-            int retry = 5 + (int) (Math.random() * 26);
-            LOG.log(System.Logger.Level.INFO, "Refusing session {0}: {1}", subscriber.id(), full);
+            int retry = 5 + ThreadLocalRandom.current().nextInt(26);
+            LOG.log(System.Logger.Level.DEBUG, "Refusing session {0}: {1}", subscriber.id(), full);
             hub.close(subscriber, Hub.TRY_AGAIN_LATER, full + "; retry in " + retry + " s");
             return subscriber;
         }
@@ -151,6 +148,21 @@ public final class Bulletin {
             notifications.connect(subscriber);
         }
         return subscriber;
+    }
+
+    /** Which connection limit a connection just counted is over, in words; null when none. */
+    private String overLimit(Identity identity, String address) {
+        if (hub.sessionCount() > config.maxConnections()) {
+            return "server at connection capacity";
+        }
+        // the user's sessions here, before this one joins the user's inbox
+        if (identity != null && hub.subscriberCount(Hub.inbox(identity.user())) >= config.maxConnectionsPerUser()) {
+            return "too many connections for this user";
+        }
+        if (address != null && hub.connectionsFrom(address) > config.maxConnectionsPerAddress()) {
+            return "too many connections from this address";
+        }
+        return null;
     }
 
     public void close(Subscriber subscriber) {
