@@ -66,6 +66,8 @@ class NewsApiIT extends DeployedWar {
                 "{\"topic\":[\"" + topic + "\"],\"title\":\"t\"}")) {
             assertProblem(server.post("api/news", body), 400, null);
         }
+        assertProblem(server.post("api/news", "{\"topic\":\"" + topic + "\",\"title\":\"t\",\"summary\":\""
+                + "s".repeat(300_000) + "\"}"), 413, null);
         assertEquals(0, server.get("api/news?topic=" + topic).getJsonArray("body").size(), "nothing was published");
     }
 
