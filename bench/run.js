@@ -124,7 +124,7 @@ async function startWildFly(queueBound) {
   const log = fs.openSync(path.join(OUT, 'wildfly.log'), 'w');
   const script = spawn(path.join(HOME, 'bin/standalone.sh'), [], {
     stdio: ['ignore', log, log],
-    env: { ...process.env, BULLETIN_QUEUE_BOUND: String(queueBound),
+    env: { ...serverEnv(queueBound),
       JAVA_OPTS: [...JVM, '-Djboss.modules.system.pkgs=org.jboss.byteman', ...recording(queueBound)].join(' ') },
   });
   started.push(script.pid);
@@ -132,6 +132,11 @@ async function startWildFly(queueBound) {
   const pid = Number(execFileSync('ss', ['-ltnpH', 'sport = :8080']).toString().match(/pid=(\d+)/)[1]);
   started.push(pid);
   return serverOf(pid, script);
+}
+
+/** The server's environment: the queue bound under test, and no cap per address, as every load client is on 127.0.0.1. */
+function serverEnv(queueBound) {
+  return { ...process.env, BULLETIN_QUEUE_BOUND: String(queueBound), BULLETIN_MAX_CONNECTIONS_PER_ADDRESS: '1000000' };
 }
 
 /** Payara Micro from the payara profile's build, its users from servers/payara-post-boot.asadmin plus S4's readers. */
@@ -145,7 +150,7 @@ async function startPayara(queueBound) {
   const log = fs.openSync(path.join(OUT, 'payara.log'), 'w');
   const java = spawn('java', [...JVM, ...recording(queueBound), '-jar', 'target/payara-micro.jar', '--nocluster', '--port', '8080',
     '--postbootcommandfile', postBoot, '--deploy', 'target/bulletin.war', '--deploy', NAIVE_WAR], {
-    stdio: ['ignore', log, log], env: { ...process.env, BULLETIN_QUEUE_BOUND: String(queueBound) },
+    stdio: ['ignore', log, log], env: serverEnv(queueBound),
   });
   started.push(java.pid);
   await until('Payara Micro with the WARs', async () => (await request('GET', 8080, '/naive/publish')) === 200
