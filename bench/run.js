@@ -134,9 +134,9 @@ async function startWildFly(queueBound) {
   return serverOf(pid, script);
 }
 
-/** The server's environment: the queue bound under test, and no cap per address, as every load client is on 127.0.0.1. */
+/** The server's environment: the queue bound under test. */
 function serverEnv(queueBound) {
-  return { ...process.env, BULLETIN_QUEUE_BOUND: String(queueBound), BULLETIN_MAX_CONNECTIONS_PER_ADDRESS: '1000000' };
+  return { ...process.env, BULLETIN_QUEUE_BOUND: String(queueBound) };
 }
 
 /** Payara Micro from the payara profile's build, its users from servers/payara-post-boot.asadmin plus S4's readers. */

@@ -159,7 +159,8 @@ public final class Bulletin {
         if (identity != null && hub.subscriberCount(Hub.inbox(identity.user())) >= config.maxConnectionsPerUser()) {
             return "too many connections for this user";
         }
-        if (address != null && hub.connectionsFrom(address) > config.maxConnectionsPerAddress()) {
+        if (address != null && config.maxConnectionsPerAddress() > 0
+                && hub.connectionsFrom(address) > config.maxConnectionsPerAddress()) {
             return "too many connections from this address";
         }
         return null;

@@ -29,7 +29,8 @@ import java.util.function.Function;
  * @param rateLimit       client frames a connection may send per second (and at once); publishers are not limited
  * @param maxConnections  open connections this server accepts; past it a new one is closed with 1013
  * @param maxConnectionsPerUser open connections one user may have on this server; past it 1013
- * @param maxConnectionsPerAddress open connections from one IP address on this server; past it 1013
+ * @param maxConnectionsPerAddress open connections from one IP address on this server, past it 1013; 0 for no
+ *                        limit (the default: behind a proxy every client has the proxy's address)
  */
 public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, int maxTopics, int queueBound,
                              List<String> roles, int retentionDays, int ticketSeconds, String node, String jmsTopic,
@@ -37,7 +38,7 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
                              int maxConnectionsPerUser, int maxConnectionsPerAddress) {
 
     public static final BulletinConfig DEFAULTS = new BulletinConfig(List.of(), 30_000, 100, 1_024, List.of(), 30, 30,
-            defaultNode(), "", "java:/ConnectionFactory", 20, 20_000, 20, 1_000);
+            defaultNode(), "", "java:/ConnectionFactory", 20, 20_000, 20, 0);
 
     public BulletinConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -51,7 +52,10 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
         requirePositive("rate-limit", rateLimit);
         requirePositive("max-connections", maxConnections);
         requirePositive("max-connections-per-user", maxConnectionsPerUser);
-        requirePositive("max-connections-per-address", maxConnectionsPerAddress);
+        if (maxConnectionsPerAddress < 0) {
+            throw new IllegalArgumentException("Setting bulletin.max-connections-per-address must be 0 (no limit) or"
+                    + " positive, got " + maxConnectionsPerAddress);
+        }
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(jmsTopic, "jmsTopic");
         Objects.requireNonNull(jmsConnectionFactory, "jmsConnectionFactory");
