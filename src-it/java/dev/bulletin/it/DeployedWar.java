@@ -15,12 +15,12 @@ import java.net.URL;
 /** Tests that call the WAR Maven built, deployed on the managed WildFly, from outside as clients do. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-abstract class DeployedWar {
+public abstract class DeployedWar {
 
     @ArquillianResource
-    URL base;
+    protected URL base;
 
-    Server server;
+    protected Server server;
 
     /** The archive under test: always the one the build produced, never one assembled here. */
     static WebArchive archive() {
@@ -33,7 +33,7 @@ abstract class DeployedWar {
     }
 
     @BeforeEach
-    void server() {
+    protected void server() {
         server = new Server(base);
     }
 }

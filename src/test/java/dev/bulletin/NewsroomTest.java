@@ -1,16 +1,14 @@
 package dev.bulletin;
 
 import dev.bulletin.hub.Hub;
-import dev.bulletin.hub.Sink;
 import dev.bulletin.hub.Subscriber;
-import dev.bulletin.protocol.Codec;
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.store.InMemoryNewsStore;
 import dev.bulletin.store.StoredNews;
+import dev.bulletin.testing.FrameRecorder;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.io.StringReader;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -36,7 +33,7 @@ class NewsroomTest {
 
     @Test
     void concurrentPublishersGiveEverySubscriberTheSameOrder() throws Exception {
-        List<Collector> collectors = IntStream.range(0, 3).mapToObj(i -> new Collector()).toList();
+        List<FrameRecorder> collectors = IntStream.range(0, 3).mapToObj(i -> new FrameRecorder()).toList();
         collectors.forEach(c -> newsroom.subscribe(hub.connect(c, null, false, null), null, List.of("world"), Map.of(), 0));
 
         ExecutorService publishers = Executors.newFixedThreadPool(4);
@@ -51,9 +48,9 @@ class NewsroomTest {
         }
 
         List<Long> expected = LongStream.rangeClosed(1, 1_000).boxed().toList();
-        for (Collector collector : collectors) {
-            assertEquals(expected, collector.seqs(), "every item once, in cursor order");
-            assertEquals(collectors.get(0).titles(), collector.titles(), "the same order for everyone");
+        for (FrameRecorder collector : collectors) {
+            assertEquals(expected, collector.seqs("news"), "every item once, in cursor order");
+            assertEquals(titles(collectors.get(0)), titles(collector), "the same order for everyone");
         }
     }
 
@@ -83,7 +80,7 @@ class NewsroomTest {
         String cursor = store.recent("world", 50).get(0).cursor().toString();
 
         ExecutorService publisher = Executors.newSingleThreadExecutor();
-        Collector collector = new Collector();
+        FrameRecorder collector = new FrameRecorder();
         try {
             Future<?> publishing = publisher.submit(() ->
                     IntStream.range(0, 2_000).forEach(i -> newsroom.publish(NewsDraft.of("world", "during " + i))));
@@ -95,37 +92,10 @@ class NewsroomTest {
         }
 
         long from = Long.parseLong(cursor.substring(cursor.indexOf(':') + 1)) + 1;
-        assertEquals(LongStream.rangeClosed(from, 2_100).boxed().toList(), collector.seqs());
+        assertEquals(LongStream.rangeClosed(from, 2_100).boxed().toList(), collector.seqs("news"));
     }
 
-    /** Collects the news frames a subscriber is sent. */
-    private static final class Collector implements Sink {
-        private final List<JsonObject> news = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void send(String text, Consumer<Throwable> done) {
-            JsonObject frame = Codec.JSON.createReader(new StringReader(text)).readObject();
-            if ("news".equals(frame.getString("type"))) {
-                news.add(frame);
-            }
-            done.accept(null);
-        }
-
-        @Override
-        public void ping() {
-        }
-
-        @Override
-        public void close(int code, String reason) {
-        }
-
-        List<Long> seqs() {
-            return news.stream().map(f -> f.getString("cursor"))
-                    .map(c -> Long.parseLong(c.substring(c.indexOf(':') + 1))).toList();
-        }
-
-        List<String> titles() {
-            return news.stream().map(f -> f.getJsonObject("item").getString("title")).toList();
-        }
+    private static List<String> titles(FrameRecorder session) {
+        return session.of("news").stream().map(f -> f.getJsonObject("item").getString("title")).toList();
     }
 }

@@ -1,20 +1,12 @@
 package dev.bulletin.it.wildfly;
 
+import dev.bulletin.it.DeployedWar;
 import dev.bulletin.it.Server;
 import dev.bulletin.testing.HostileFrame;
 import dev.bulletin.testing.RawWebSocket;
 import dev.bulletin.testing.TestClient;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,21 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every hostile frame against WildFly (Undertow): the attacker is closed as RFC 6455 says, and a bystander keeps receiving. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HostileFramesIT {
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("bulletin.war")));
-    }
+class HostileFramesIT extends DeployedWar {
 
     @Test
     void everyAttackerIsClosedAndABystanderKeepsReceiving() throws Exception {
-        Server server = new Server(base);
         String topic = Server.freshTopic("hostile");
         List<String> wrong = new ArrayList<>();
         try (TestClient bystander = TestClient.connect(server.news())) {
@@ -63,7 +44,7 @@ class HostileFramesIT {
 
     @Test
     void aPermessageDeflateOfferIsNotTakenUp() throws Exception {
-        try (RawWebSocket offering = RawWebSocket.open(new Server(base).news(),
+        try (RawWebSocket offering = RawWebSocket.open(server.news(),
                 Map.of("Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits"), 0)) {
             assertEquals(101, offering.status());
             assertNull(offering.responseHeader("sec-websocket-extensions"), "configure-bulletin.cli turns it off");

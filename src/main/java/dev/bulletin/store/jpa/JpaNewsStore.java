@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,10 +75,7 @@ public class JpaNewsStore extends JpaStore implements NewsStore {
 
     @Override
     public Map<String, Cursor> last(Collection<String> topics) {
-        Map<String, Long> seqs = StreamRow.last(em, topics.stream().map(StreamRow::news).toList());
-        Map<String, Cursor> last = new HashMap<>();
-        topics.forEach(topic -> last.put(topic, new Cursor(epoch(), seqs.getOrDefault(StreamRow.news(topic), 0L))));
-        return last;
+        return lastCursors(topics, StreamRow::news);
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,10 +81,7 @@ public class JpaNotificationStore extends JpaStore implements NotificationStore 
 
     @Override
     public Map<String, Cursor> last(Collection<String> users) {
-        Map<String, Long> seqs = StreamRow.last(em, users.stream().map(StreamRow::inbox).toList());
-        Map<String, Cursor> last = new HashMap<>();
-        users.forEach(user -> last.put(user, new Cursor(epoch(), seqs.getOrDefault(StreamRow.inbox(user), 0L))));
-        return last;
+        return lastCursors(users, StreamRow::inbox);
     }
 
     @Override
