@@ -91,6 +91,9 @@ public final class Newsroom {
      * Answers {@code subscribed}, then the replayed items, then live ones. A topic whose cursor
      * cannot be resumed answers {@code false} and replays {@code recent} items instead, if asked.
      * The replay ends where this node's live delivery of the topic stands, so that the two meet.
+     * A topic the session follows already replays nothing (it is live), and one frame replays at
+     * most {@link #MAX_REPLAY} items in all: a resume that does not fit in what is left answers
+     * {@code false}, and {@code recent} gets what is left.
      */
     public void subscribe(Subscriber subscriber, String ref, List<String> topics, Map<String, String> resume,
                           int recent) {
@@ -107,16 +110,18 @@ public final class Newsroom {
             List<StoredNews> backlog = new ArrayList<>();
             for (String topic : topics) {
                 long delivered = hub.catchUp(topic, last.get(topic), missedAfter(topic));
-                Optional<List<StoredNews>> missed = Optional.ofNullable(resume.get(topic))
+                int budget = MAX_REPLAY - backlog.size();
+                Optional<List<StoredNews>> missed = following.contains(topic) ? Optional.of(List.of())
+                        : Optional.ofNullable(resume.get(topic))
                         .flatMap(Cursor::parse)
-                        .flatMap(cursor -> store.after(topic, cursor, MAX_REPLAY + 1))
+                        .flatMap(cursor -> store.after(topic, cursor, budget + 1))
                         .map(items -> upTo(items, delivered))
-                        .filter(items -> items.size() <= MAX_REPLAY);
+                        .filter(items -> items.size() <= budget);
                 if (resume.containsKey(topic)) {
                     resumed.put(topic, missed.isPresent());
                 }
-                backlog.addAll(missed.orElseGet(() -> recent > 0 ? upTo(store.recent(topic, recent), delivered)
-                        : List.of()));
+                backlog.addAll(missed.orElseGet(() -> recent > 0 && budget > 0
+                        ? upTo(store.recent(topic, Math.min(recent, budget)), delivered) : List.of()));
                 hub.join(subscriber, topic);
             }
             hub.send(subscriber, new ServerFrame.Subscribed(ref, topics, resumed));
@@ -124,6 +129,7 @@ public final class Newsroom {
             return null;
         });
     }
+
     public void unsubscribe(Subscriber subscriber, String ref, List<String> topics) {
         topics.forEach(topic -> hub.leave(subscriber, topic));
         hub.send(subscriber, new ServerFrame.Unsubscribed(ref, topics));

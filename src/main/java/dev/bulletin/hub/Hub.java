@@ -132,12 +132,7 @@ public final class Hub {
                     return action.get();
                 }
             } finally {
-                for (Topic topic : locked) {
-                    if (topic.subscribers.isEmpty()) {
-                        topics.remove(topic.name, topic);
-                    }
-                    topic.lock.unlock();
-                }
+                locked.forEach(this::removeIfEmpty);
             }
         }
     }
@@ -268,6 +263,16 @@ public final class Hub {
         return count == null ? 0 : count.get();
     }
 
+    /** Streams (topics, inboxes, roles) with at least one subscriber here, or being used right now. */
+    public int streamCount() {
+        return topics.size();
+    }
+
+    /** Addresses with at least one open connection. */
+    public int addressCount() {
+        return perAddress.size();
+    }
+
     /** Open connections, counted without a lock. */
     public int sessionCount() {
         return subscribers.size();
@@ -328,9 +333,41 @@ public final class Hub {
             Topic topic = topics.get(name);
             if (topic != null) {
                 topic.subscribers.remove(subscriber);
+                prune(topic);
             }
         }
         return true;
+    }
+
+    /**
+     * Forgets a stream nobody here follows any more, so that names a client made up do not stay
+     * behind it. Under the stream's lock, like {@link #exclusive}'s own pruning: when this thread
+     * holds it, that pruning runs as it lets go; when another thread does, the close thread waits
+     * for the lock, since the holder may have looked before the last subscriber left.
+     */
+    private void prune(Topic topic) {
+        if (!topic.subscribers.isEmpty() || topic.lock.isHeldByCurrentThread()) {
+            return;
+        }
+        if (topic.lock.tryLock()) {
+            removeIfEmpty(topic);
+        } else {
+            closer.execute(() -> {
+                topic.lock.lock();
+                removeIfEmpty(topic);
+            });
+        }
+    }
+
+    /** Removes the stream if it has no subscribers, and lets go of its lock, which the caller holds. */
+    private void removeIfEmpty(Topic topic) {
+        try {
+            if (topic.subscribers.isEmpty()) {
+                topics.remove(topic.name, topic);
+            }
+        } finally {
+            topic.lock.unlock();
+        }
     }
 
     private void fill(Topic topic, Cursor after, Function<Cursor, List<Item>> missedAfter) {

@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +64,7 @@ public class ClientFrameDecoder implements Decoder.Text<ClientFrame> {
         return switch (type) {
             case "subscribe" -> new ClientFrame.Subscribe(ref, topics(json), resume(json), recent(json));
             case "unsubscribe" -> new ClientFrame.Unsubscribe(ref, topics(json));
-            case "ack" -> new ClientFrame.Ack(ref, strings(json, "ids"));
+            case "ack" -> new ClientFrame.Ack(ref, List.copyOf(new LinkedHashSet<>(strings(json, "ids"))));
             case "ping" -> new ClientFrame.Ping(ref);
             case "publish" -> new ClientFrame.Publish(ref, draft(json));
             default -> throw new InvalidInput(ErrorCode.UNKNOWN_TYPE, "type",
@@ -85,7 +86,8 @@ public class ClientFrameDecoder implements Decoder.Text<ClientFrame> {
             throw InvalidInput.badRequest("topics", "topics must name at least one topic");
         }
         topics.forEach(ClientFrameDecoder::requireTopic);
-        return topics;
+        // a name repeated in one frame counts once, so that a frame's work follows its distinct names
+        return List.copyOf(new LinkedHashSet<>(topics));
     }
 
     private static Map<String, String> resume(JsonObject json) {
