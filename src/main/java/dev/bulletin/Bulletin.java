@@ -2,6 +2,8 @@ package dev.bulletin;
 
 import dev.bulletin.bus.Announcement;
 import dev.bulletin.bus.Bus;
+import dev.bulletin.faults.FailureLog;
+import dev.bulletin.faults.Watched;
 import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Identity;
 import dev.bulletin.hub.RateLimit;
@@ -59,6 +61,11 @@ public final class Bulletin {
     private final ScheduledFuture<?> heartbeat;
     private final ScheduledFuture<?> retention;
     private final Map<String, Heard> peers = new ConcurrentHashMap<>();
+    private final FailureLog storeLog;
+    private final FailureLog heartbeatLog;
+    private final FailureLog ticketSweepLog;
+    private final FailureLog purgeLog;
+    private final FailureLog sweepLog;
     private volatile Bus bus = Bus.NONE;
     private volatile ScheduledFuture<?> sweep;
 
@@ -66,15 +73,24 @@ public final class Bulletin {
                      ScheduledExecutorService scheduler, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.storeLog = new FailureLog("The store");
+        this.heartbeatLog = new FailureLog("The heartbeat", storeLog);
+        this.ticketSweepLog = new FailureLog("The sweep of expired tickets", storeLog);
+        this.purgeLog = new FailureLog("The purge of old items", storeLog);
+        this.sweepLog = new FailureLog("The sweep for items other nodes announced", storeLog);
+        news = Watched.watch(NewsStore.class, news, storeLog);
+        inboxes = Watched.watch(NotificationStore.class, inboxes, storeLog);
+        tickets = Watched.watch(TicketStore.class, tickets, storeLog);
         this.hub = new Hub(config.queueBound(), scheduler);
         this.newsroom = new Newsroom(news, hub, clock, config.maxTopics(), this::announce);
         this.notifications = new Notifications(inboxes, hub, clock, new HashSet<>(config.roles()),
                 Duration.ofDays(config.retentionDays()), this::announce);
         this.tickets = new Tickets(tickets, clock, config.ticketLifetime());
         this.rateLimit = new RateLimit(config.rateLimit());
+        // each timer catches what its run throws: one exception would cancel a fixed-delay schedule for good
         this.heartbeat = scheduler.scheduleWithFixedDelay(this::beat,
                 config.heartbeatMillis(), config.heartbeatMillis(), TimeUnit.MILLISECONDS);
-        this.retention = scheduler.scheduleWithFixedDelay(this::purge, 0, 1, TimeUnit.HOURS);
+        this.retention = scheduler.scheduleWithFixedDelay(() -> purgeLog.attempt(this::purge), 0, 1, TimeUnit.HOURS);
     }
 
     /**
@@ -87,8 +103,8 @@ public final class Bulletin {
         Bulletin bulletin = new Bulletin(config, news, inboxes, tickets, scheduler, Clock.systemUTC());
         bulletin.bus = bus.connect(bulletin::receive);
         if (bulletin.bus != Bus.NONE) {
-            bulletin.sweep = scheduler.scheduleWithFixedDelay(bulletin::sweep, SWEEP.toMillis(), SWEEP.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            bulletin.sweep = scheduler.scheduleWithFixedDelay(() -> bulletin.sweepLog.attempt(bulletin::sweep),
+                    SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
         }
         LOG.log(System.Logger.Level.INFO, "Bulletin node {0} announces over the {1} bus", config.node(), bulletin.bus);
         return bulletin;
@@ -144,8 +160,13 @@ public final class Bulletin {
         }
         hub.send(subscriber, new ServerFrame.Welcome(Protocol.V1, subscriber.id(), subscriber.user(),
                 config.heartbeatMillis(), new ServerFrame.Limits(Protocol.MAX_MESSAGE_BYTES, config.maxTopics())));
-        if (identity != null) {
-            notifications.connect(subscriber);
+        try {
+            if (identity != null) {
+                notifications.connect(subscriber);
+            }
+        } catch (RuntimeException e) {
+            // undone at once: a session that cannot get its inbox must not stay registered and deaf
+            failed("opening it", subscriber, e);
         }
         return subscriber;
     }
@@ -225,10 +246,28 @@ public final class Bulletin {
                 hub.close(subscriber, Hub.POLICY, MAX_BAD_FRAMES + " bad frames in a row");
             }
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Closing session " + subscriber.id() + ": handling a "
-                    + frame.getClass().getSimpleName() + " frame failed", e);
-            hub.close(subscriber, Hub.UNEXPECTED, "unexpected server error");
+            failed("handling a " + frame.getClass().getSimpleName() + " frame", subscriber, e);
         }
+    }
+
+    /**
+     * Something failed on the server while serving the session: it is closed with 1011 and nothing
+     * else is touched. The cause is logged here unless it is the store's, whose outage is logged as a
+     * whole (once as it starts and once as it ends) rather than once per session.
+     */
+    private void failed(String doing, Subscriber subscriber, RuntimeException e) {
+        if (storeLog.failing()) {
+            LOG.log(System.Logger.Level.DEBUG, "Closing session {0}: {1} failed, the store being down", subscriber.id(),
+                    doing);
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "Closing session " + subscriber.id() + ": " + doing + " failed", e);
+        }
+        hub.close(subscriber, Hub.UNEXPECTED, "unexpected server error");
+    }
+
+    /** Whether the store failed at its last call: a failed request is then part of an outage already logged. */
+    public boolean storeFailing() {
+        return storeLog.failing();
     }
 
     private void dispatch(Subscriber subscriber, ClientFrame frame) {
@@ -292,27 +331,22 @@ public final class Bulletin {
         try {
             newsroom.catchUp();
             notifications.catchUp();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Looking for missed items failed; the next sweep tries again", e);
+        } finally {
+            announce(new Announcement.NodeStats(config.node(), hub.stats()));
         }
-        announce(new Announcement.NodeStats(config.node(), hub.stats()));
     }
 
     private void beat() {
-        hub.heartbeat(config.heartbeatMillis());
-        tickets.sweep();
+        heartbeatLog.attempt(() -> hub.heartbeat(config.heartbeatMillis()));
+        ticketSweepLog.attempt(tickets::sweep);
     }
 
     private void purge() {
-        try {
-            int notificationsPurged = notifications.purge();
-            int newsPurged = newsroom.store().purge(notifications.retainedSince());
-            if (notificationsPurged + newsPurged > 0) {
-                LOG.log(System.Logger.Level.INFO, "Purged {0} read notification(s) and {1} news item(s) older than"
-                        + " {2} days", notificationsPurged, newsPurged, config.retentionDays());
-            }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Purging old items failed; the next run tries again", e);
+        int notificationsPurged = notifications.purge();
+        int newsPurged = newsroom.store().purge(notifications.retainedSince());
+        if (notificationsPurged + newsPurged > 0) {
+            LOG.log(System.Logger.Level.INFO, "Purged {0} read notification(s) and {1} news item(s) older than"
+                    + " {2} days", notificationsPurged, newsPurged, config.retentionDays());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.bulletin.api;
 
+import dev.bulletin.Bulletin;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -8,19 +10,28 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * A failure on the server's side (the database unreachable, a bug) answers a 500 problem, not the
  * container's error page; the store's transaction was rolled back, so the request changed
- * nothing and may be retried (with the same {@code id}, it is published once).
+ * nothing and may be retried (with the same {@code id}, it is published once). Any exception:
+ * a commit that fails throws the transaction's checked {@code RollbackException}.
  */
 @Provider
-public class ServerFailureMapper implements ExceptionMapper<RuntimeException> {
+public class ServerFailureMapper implements ExceptionMapper<Exception> {
 
     private static final System.Logger LOG = System.getLogger(ServerFailureMapper.class.getName());
 
+    @Inject
+    Bulletin bulletin;
+
     @Override
-    public Response toResponse(RuntimeException e) {
+    public Response toResponse(Exception e) {
         if (e instanceof WebApplicationException answered) {
             return answered.getResponse();
         }
-        LOG.log(System.Logger.Level.WARNING, "A request failed on the server; it is answered 500", e);
+        if (bulletin.storeFailing()) {
+            // part of an outage that is logged as a whole, as it starts and as it ends
+            LOG.log(System.Logger.Level.DEBUG, "A request failed while the store is down; it is answered 500");
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "A request failed on the server; it is answered 500", e);
+        }
         return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "server-error",
                 "the request failed on the server and changed nothing; retry later", null);
     }

@@ -1,6 +1,7 @@
 package dev.bulletin.bus;
 
 import dev.bulletin.BulletinConfig;
+import dev.bulletin.faults.FailureLog;
 import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Stats;
 import dev.bulletin.protocol.Cursor;
@@ -47,6 +48,8 @@ public final class JmsBus implements Bus {
     private final BlockingQueue<Announcement> outbox = new ArrayBlockingQueue<>(OUTBOX);
     private final AtomicLong dropped = new AtomicLong();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final FailureLog sending = new FailureLog("Sending to the JMS topic");
+    private final FailureLog receiving = new FailureLog("Receiving from the JMS topic");
 
     private JmsBus(ConnectionFactory factory, Topic topic, String node, Consumer<Announcement> receiver) {
         this.factory = factory;
@@ -103,9 +106,10 @@ public final class JmsBus implements Bus {
                 }
                 send(context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setProperty("origin", node),
                         announcement);
-            } catch (JMSRuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "Sending to the JMS topic failed ({0}); retrying in {1} ms",
-                        e.getMessage(), RETRY_MILLIS);
+                sending.worked();
+            } catch (RuntimeException e) {
+                // any exception: the sending thread must outlive every broker failure
+                sending.failed(e);
                 context = closeQuietly(context);
                 pause();
             }
@@ -139,18 +143,19 @@ public final class JmsBus implements Bus {
         while (isOpen()) {
             try (JMSContext context = factory.createContext();
                  JMSConsumer consumer = context.createConsumer(topic, others)) {
-                LOG.log(System.Logger.Level.INFO, "Node {0} receives the other nodes'' announcements from {1}", node,
+                LOG.log(System.Logger.Level.DEBUG, "Node {0} receives the other nodes'' announcements from {1}", node,
                         topic);
+                receiving.worked();
                 while (isOpen()) {
                     Message message = consumer.receive(RECEIVE_MILLIS);
                     if (message != null) {
                         receive(message);
                     }
                 }
-            } catch (JMSRuntimeException e) {
+            } catch (RuntimeException e) {
+                // any exception: the receiving thread must outlive every broker failure
                 if (isOpen()) {
-                    LOG.log(System.Logger.Level.WARNING, "Receiving from the JMS topic failed ({0}); reconnecting in"
-                            + " {1} ms", e.getMessage(), RETRY_MILLIS);
+                    receiving.failed(e);
                     pause();
                 }
             }

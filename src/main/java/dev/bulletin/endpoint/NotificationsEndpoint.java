@@ -47,8 +47,15 @@ public class NotificationsEndpoint {
 
     @OnOpen
     public void onOpen(Session session) throws IOException {
-        Optional<Identity> identity = HandshakeGuard.identity(session)
-                .or(() -> bulletin.tickets().redeem(ticket(session)));
+        Optional<Identity> identity;
+        try {
+            identity = HandshakeGuard.identity(session).or(() -> bulletin.tickets().redeem(ticket(session)));
+        } catch (RuntimeException e) {
+            // the store is down, and its outage is logged as a whole
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(Hub.UNEXPECTED), "tickets cannot be"
+                    + " checked now"));
+            return;
+        }
         if (identity.isEmpty()) {
             // UserGate answers 401 before the upgrade; this is the ticket used twice at the same instant.
             LOG.log(System.Logger.Level.INFO, "Closing session {0}: no user and no valid ticket", session.getId());

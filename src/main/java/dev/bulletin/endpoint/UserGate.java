@@ -25,9 +25,22 @@ public class UserGate extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getUserPrincipal() == null
-                && !bulletin.tickets().isValid(request.getParameter(NotificationsEndpoint.TICKET))) {
-            LOG.log(System.Logger.Level.INFO, "Refused a notifications upgrade from {0}: no user and no valid ticket",
+        if (request.getUserPrincipal() != null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean valid;
+        try {
+            valid = bulletin.tickets().isValid(request.getParameter(NotificationsEndpoint.TICKET));
+        } catch (RuntimeException e) {
+            // the store is down, and its outage is logged as a whole
+            response.setHeader("Retry-After", "5");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "tickets cannot be checked now; retry later");
+            return;
+        }
+        if (!valid) {
+            // DEBUG: a crowd of clients without a ticket must not flood the log
+            LOG.log(System.Logger.Level.DEBUG, "Refused a notifications upgrade from {0}: no user and no valid ticket",
                     request.getRemoteAddr());
             response.setHeader("WWW-Authenticate", "Basic realm=\"bulletin\"");
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "a user or a valid ticket is required");

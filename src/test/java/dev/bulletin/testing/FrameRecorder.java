@@ -14,6 +14,8 @@ public final class FrameRecorder implements Sink {
 
     private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
     private volatile int closedWith;
+    private volatile int pings;
+    private volatile Runnable onPing = () -> { };
 
     @Override
     public void send(String text, Consumer<Throwable> done) {
@@ -23,6 +25,18 @@ public final class FrameRecorder implements Sink {
 
     @Override
     public void ping() {
+        pings++;
+        onPing.run();
+    }
+
+    /** How often the server pinged this session. */
+    public int pings() {
+        return pings;
+    }
+
+    /** What the client does when pinged, as a live client answers with a pong. */
+    public void onPing(Runnable pong) {
+        onPing = pong;
     }
 
     @Override
