@@ -93,7 +93,7 @@ $('sign-in').addEventListener('submit', async event => {
 });
 
 async function ticket() {
-  const answer = await fetch('api/tickets', { method: 'POST', headers: { Authorization: authorization } });
+  const answer = await fetch('api/tickets', { method: 'POST', headers: { Authorization: authorization, 'Content-Type': 'application/json' } });
   if (!answer.ok) {
     throw new Error(answer.status === 401 ? 'wrong user or password' : `status ${answer.status}`);
   }

@@ -72,6 +72,53 @@ class NewsApiIT extends DeployedWar {
     }
 
     @Test
+    void inputNoDatabaseCanKeepAnswers400AndPublishesNothing() {
+        String topic = Server.freshTopic("unstorable");
+        String quotes = "\"" + "\\\"".repeat(64) + "\"";
+        for (String body : List.of(
+                "{\"topic\":\"" + topic + "\",\"title\":\"nul \\u0000 in it\"}",
+                "{\"topic\":\"" + topic + "\",\"title\":\"t\",\"summary\":\"lone \\ud800 half\"}",
+                "{\"topic\":\"" + topic + "\",\"title\":\"t\",\"tags\":[" + String.join(",",
+                        java.util.Collections.nCopies(20, quotes)) + "]}")) {
+            assertProblem(server.post("api/news", body), 400, null);
+        }
+        assertEquals(0, server.get("api/news?topic=" + topic).getJsonArray("body").size(), "nothing was published");
+        assertProblem(Server.send(server.as(Server.ALICE, "api/notifications/read")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"ids\":[null]}"))), 400, "ids");
+    }
+
+    @Test
+    void aPostThatIsNotJsonAnswers415() throws Exception {
+        for (String type : new String[]{null, "text/plain", "application/x-www-form-urlencoded"}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "api/news"))
+                    .header("Authorization", Server.basic(Server.PUBLISHER, "publisher-secret"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"topic\":\"world\",\"title\":\"t\"}"));
+            if (type != null) {
+                request.header("Content-Type", type);
+            }
+            assertProblem(HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()), 415,
+                    null);
+        }
+        assertProblem(Server.send(server.as(Server.ALICE, "api/tickets").setHeader("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.noBody())), 415, null);
+    }
+
+    @Test
+    void anAuthorizationHeaderBulletinCannotUseIsIgnoredWhereNoUserIsNeeded() throws Exception {
+        for (String header : List.of("Bearer x", "Digest x", "Basic !!!", "Basic", "Basic bm9jb2xvbg==")) {
+            HttpResponse<String> history = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base + "api/news?topic=world")).header("Authorization", header).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, history.statusCode(), header + ": " + history.body());
+            HttpResponse<String> ticket = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base + "api/tickets")).header("Authorization", header)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertProblem(ticket, 401, null);
+        }
+    }
+
+    @Test
     void publishingNeedsCredentialsAndThePublisherRole() throws Exception {
         String body = "{\"topic\":\"world\",\"title\":\"t\"}";
         HttpResponse<String> anonymous = post(body, Map.of());

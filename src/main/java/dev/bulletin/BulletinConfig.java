@@ -115,6 +115,12 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
                 connectionsPerAddress);
     }
 
+    /** These settings with {@code max-connections} no higher than the process's open-file limit allows. */
+    public BulletinConfig withinOpenFiles() {
+        return withLimits(rateLimit, OpenFiles.connections(maxConnections), maxConnectionsPerUser,
+                maxConnectionsPerAddress);
+    }
+
     /** Whether the nodes of a cluster announce to each other over JMS. */
     public boolean clustered() {
         return !jmsTopic.isEmpty();

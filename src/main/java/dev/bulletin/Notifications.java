@@ -7,6 +7,7 @@ import dev.bulletin.protocol.ErrorCode;
 import dev.bulletin.protocol.InvalidInput;
 import dev.bulletin.protocol.NotificationDraft;
 import dev.bulletin.protocol.NotificationDraft.Audience;
+import dev.bulletin.protocol.Protocol;
 import dev.bulletin.protocol.ServerFrame;
 import dev.bulletin.protocol.Cursor;
 import dev.bulletin.store.NotificationStore;
@@ -172,6 +173,9 @@ public final class Notifications {
     private void markRead(String user, List<String> ids, Subscriber acking) {
         if (ids.isEmpty()) {
             throw InvalidInput.badRequest("ids", "ids must name at least one notification");
+        }
+        if (ids.stream().anyMatch(id -> id == null || !Protocol.isId(id))) {
+            throw InvalidInput.badRequest("ids", "each id must be 1 to 64 characters of A-Z a-z 0-9 . _ : -");
         }
         hub.exclusive(List.of(Hub.inbox(user)), () -> {
             NotificationStore.MarkResult result = store.markRead(user, ids);

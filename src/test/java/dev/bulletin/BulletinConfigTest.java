@@ -67,4 +67,11 @@ class BulletinConfigTest {
         System.setProperty("bulletin.ticket-seconds", "90");
         assertEquals(java.time.Duration.ofSeconds(90), BulletinConfig.fromEnvironment().ticketLifetime());
     }
+
+    @Test
+    void theConnectionLimitLeavesTheOpenFilesTheProcessNeeds() {
+        assertEquals(20_000, OpenFiles.connections(20_000, 1_048_576, 600), "a high limit leaves the setting alone");
+        assertEquals(17_420, OpenFiles.connections(20_000, 20_000, 580), "this machine's: 20,000 files, 580 open");
+        assertEquals(1, OpenFiles.connections(20_000, 1_024, 900), "always at least one");
+    }
 }

@@ -43,7 +43,7 @@ public class BulletinProducer {
     @Produces
     @Singleton
     Bulletin bulletin() {
-        BulletinConfig config = BulletinConfig.fromEnvironment();
+        BulletinConfig config = BulletinConfig.fromEnvironment().withinOpenFiles();
         Bus.Connector bus = config.clustered() ? JmsBus.connector(config, threads) : receiver -> Bus.NONE;
         return Bulletin.start(config, news, inboxes, tickets, bus, scheduler);
     }

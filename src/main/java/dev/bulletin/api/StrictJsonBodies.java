@@ -2,6 +2,7 @@ package dev.bulletin.api;
 
 import dev.bulletin.protocol.Codec;
 import jakarta.json.JsonReader;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
@@ -14,7 +15,9 @@ import java.io.IOException;
 /**
  * Reads every JSON request body once as strictly as a WebSocket frame (no repeated key, the
  * parser's limits on nesting and number length, at most 256 KiB) before JSON-B binds it: JSON-B
- * alone lets the last of two keys win and skips unknown members however deep they nest.
+ * alone lets the last of two keys win and skips unknown members however deep they nest. A POST in
+ * any other type is refused with 415, so that a page of another site cannot make one without
+ * the browser's CORS preflight.
  */
 @Provider
 public class StrictJsonBodies implements ContainerRequestFilter {
@@ -24,7 +27,15 @@ public class StrictJsonBodies implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        if (!request.hasEntity() || !MediaType.APPLICATION_JSON_TYPE.isCompatible(request.getMediaType())) {
+        boolean json = request.getMediaType() != null && MediaType.APPLICATION_JSON_TYPE.isCompatible(request.getMediaType());
+        if (HttpMethod.POST.equals(request.getMethod()) && !json) {
+            // a cross-site form can POST text/plain or form data without asking the browser's CORS preflight first
+            request.abortWith(Problem.response(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "a POST must be sent with Content-Type: application/json (an empty body is fine where none is"
+                            + " needed)", null));
+            return;
+        }
+        if (!request.hasEntity() || !json) {
             return;
         }
         byte[] body = request.getEntityStream().readNBytes(MAX_BODY_BYTES + 1);

@@ -27,7 +27,7 @@ public final class HttpTickets {
         URI tickets = base.resolve("api/tickets");
         String authorization = basicAuthorization(user, password);
         return () -> fetch(HttpRequest.newBuilder(tickets).header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     /** An {@code Authorization} header value for HTTP BASIC. */

@@ -20,6 +20,8 @@ public record NewsDraft(String topic, String title, String summary, String url, 
     public static final int MAX_URL = 2_048;
     public static final int MAX_TAGS = 20;
     public static final int MAX_TAG = 64;
+    /** The tags as the store keeps them, a JSON array: its column's size. */
+    public static final int MAX_TAGS_JSON = 2_000;
     public static final Set<String> PRIORITIES = Set.of("low", "normal", "high", "urgent");
 
     public static NewsDraft of(String topic, String title) {
@@ -63,6 +65,12 @@ public record NewsDraft(String topic, String title, String summary, String url, 
             if (tag == null || tag.isBlank() || tag.length() > MAX_TAG) {
                 throw InvalidInput.badRequest("tags", "each tag must be 1 to " + MAX_TAG + " characters");
             }
+            requireStorable("tags", tag);
+        }
+        int tagsJson = checkedTags.isEmpty() ? 2 : Codec.JSONB.toJson(checkedTags).length();
+        if (tagsJson > MAX_TAGS_JSON) {
+            throw InvalidInput.badRequest("tags", "the tags take " + tagsJson + " characters as JSON (quotes and"
+                    + " control characters escaped); at most " + MAX_TAGS_JSON + " are allowed");
         }
         if (id != null && !Protocol.isId(id)) {
             throw InvalidInput.badRequest("id", "id must be 1 to 64 characters of A-Z a-z 0-9 . _ : -");
@@ -76,10 +84,37 @@ public record NewsDraft(String topic, String title, String summary, String url, 
         return new NewsItem(id, title, summary, url, priority, tags, publishedAt);
     }
 
+    /** At most {@code max} characters, and only what every database can keep (see {@link #requireStorable}). */
     static void requireAtMost(String field, String value, int max) {
         if (value != null && value.length() > max) {
             throw InvalidInput.badRequest(field, field + " is " + value.length()
                     + " characters long; at most " + max + " are allowed");
+        }
+        requireStorable(field, value);
+    }
+
+    /**
+     * No NUL character (PostgreSQL's text cannot hold one) and no half of a surrogate pair (no
+     * character at all: a database stores it as {@code ?}); any other character is kept as written.
+     */
+    static void requireStorable(String field, String value) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0) {
+                throw InvalidInput.badRequest(field, field + " holds a NUL character (U+0000) at " + i);
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw InvalidInput.badRequest(field, field + " holds half of a surrogate pair at " + i
+                            + ", which is no character");
+                }
+            }
         }
     }
 

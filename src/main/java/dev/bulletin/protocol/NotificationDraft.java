@@ -80,6 +80,7 @@ public record NotificationDraft(Audience to, String title, String body, String c
                 throw InvalidInput.badRequest(field, "each name in " + field + " must be 1 to " + MAX_NAME
                         + " characters");
             }
+            NewsDraft.requireStorable(field, name);
             distinct.add(name);
         }
         return distinct;

@@ -60,7 +60,7 @@ class HostileInputTest {
 
     @Test
     void scriptAndControlCharactersInATitleAreDataAndComeBackAsWritten() {
-        String title = "<script>alert('x')</script>\u0000\u0007\u001b[31m\u202e\"\\";
+        String title = "<script>alert('x')</script>\u0001\u0007\u001b[31m\u202e\"\\";
         String json = Codec.JSON.createObjectBuilder().add("type", "publish").add("topic", "world")
                 .add("item", Codec.JSON.createObjectBuilder().add("title", title)).build().toString();
         ClientFrame.Publish publish = assertInstanceOf(ClientFrame.Publish.class, decoder.decode(json));

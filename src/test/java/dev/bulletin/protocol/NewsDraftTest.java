@@ -46,6 +46,25 @@ class NewsDraftTest {
                 Collections.nCopies(20, "x"), "k".repeat(64)).validated();
     }
 
+    @Test
+    void refusesWhatNoDatabaseCanKeep() {
+        assertField("title", NewsDraft.of("world", "nul\u0000here"));
+        assertField("summary", new NewsDraft("world", "t", "a\u0000", null, null, null, null));
+        assertField("title", NewsDraft.of("world", "lone \ud800 high"));
+        assertField("title", NewsDraft.of("world", "lone \udc00 low"));
+        assertField("title", NewsDraft.of("world", "ends high \ud83d"));
+        assertField("tags", new NewsDraft("world", "t", null, null, null, List.of("a\u0000"), null));
+        assertField("tags", new NewsDraft("world", "t", null, null, null,
+                Collections.nCopies(20, "\"".repeat(64)), null)); // within the counts, over the column once escaped
+    }
+
+    @Test
+    void keepsEveryRealCharacterAsWritten() {
+        String title = "Quake \ud83c\udf0b <b>x</b> \u0007 \u00e9\u4e16";
+        assertEquals(title, NewsDraft.of("world", title).validated().title());
+        new NewsDraft("world", "t", null, null, null, Collections.nCopies(20, "\"".repeat(30)), null).validated();
+    }
+
     private static void assertField(String field, NewsDraft draft) {
         InvalidInput e = assertThrows(InvalidInput.class, draft::validated, draft.toString());
         assertEquals(field, e.field(), e.getMessage());

@@ -27,6 +27,14 @@ class NotificationDraftTest {
     }
 
     @Test
+    void refusesWhatNoDatabaseCanKeep() {
+        assertEquals("body", fieldAtFault(new NotificationDraft(Audience.users("alice"), "t", "a\u0000b", null, null)));
+        assertEquals("category", fieldAtFault(new NotificationDraft(Audience.users("alice"), "t", null, "\udfff", null)));
+        assertEquals("to.users", fieldAtFault(NotificationDraft.of(Audience.users("al\u0000ice"), "t")));
+        assertEquals("to.roles", fieldAtFault(NotificationDraft.of(Audience.roles("\ud800"), "t")));
+    }
+
+    @Test
     void fillsAnIdAndDropsRepeatedNames() {
         NotificationDraft valid = NotificationDraft.of(new Audience(List.of("alice", "alice"), null), "t").validated();
         assertTrue(valid.id().startsWith("n-"));

@@ -1,6 +1,7 @@
 package dev.bulletin.store.jpa;
 
 import dev.bulletin.protocol.Codec;
+import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.protocol.NewsItem;
 import dev.bulletin.protocol.Cursor;
 import dev.bulletin.store.StoredNews;
@@ -44,7 +45,7 @@ public class NewsRow {
     private String priority;
 
     /** The tags as a JSON array. */
-    @Column(length = 2000, nullable = false)
+    @Column(length = NewsDraft.MAX_TAGS_JSON, nullable = false)
     private String tags;
 
     @Column(name = "published_ms", nullable = false)
