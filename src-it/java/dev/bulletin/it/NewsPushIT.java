@@ -1,6 +1,7 @@
 package dev.bulletin.it;
 
 import dev.bulletin.protocol.Protocol;
+import dev.bulletin.testing.HugeMessages;
 import dev.bulletin.testing.RawWebSocket;
 import dev.bulletin.testing.TestClient;
 import jakarta.json.JsonObject;
@@ -172,6 +173,11 @@ class NewsPushIT extends DeployedWar {
             client.sendBinary(new byte[] {1, 2, 3});
             assertEquals(CloseReason.CloseCodes.CANNOT_ACCEPT, client.awaitClose().getCloseCode());
         }
+    }
+
+    @Test
+    void aHugeMessageIsRefusedWhileItIsStillArriving() throws Exception {
+        HugeMessages.assertRefusedWhileArriving(server.news());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.bulletin.it;
 
+import dev.bulletin.testing.HugeMessages;
 import dev.bulletin.testing.RawWebSocket;
 import dev.bulletin.testing.TestClient;
 import jakarta.json.JsonObject;
@@ -46,6 +47,11 @@ class SmokeIT {
             assertEquals(published.getString("cursor"), news.getString("cursor"));
             assertEquals("Smoke", news.getJsonObject("item").getString("title"));
         }
+    }
+
+    @Test
+    void aHugeMessageIsRefusedWhileItIsStillArriving() throws Exception {
+        HugeMessages.assertRefusedWhileArriving(server.news());
     }
 
     @Test

@@ -24,7 +24,7 @@ public class ServerFailureMapper implements ExceptionMapper<Exception> {
     @Override
     public Response toResponse(Exception e) {
         if (e instanceof WebApplicationException answered) {
-            return answered.getResponse();
+            return problem(answered.getResponse());
         }
         if (bulletin.storeFailing()) {
             // part of an outage that is logged as a whole, as it starts and as it ends
@@ -34,5 +34,20 @@ public class ServerFailureMapper implements ExceptionMapper<Exception> {
         }
         return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "server-error",
                 "the request failed on the server and changed nothing; retry later", null);
+    }
+
+    /**
+     * The container's own answer (404 for no such path, 405 with its {@code Allow}, 406, 415) as a
+     * problem with its headers kept; an answer that has a body already is left as it is.
+     */
+    private static Response problem(Response answer) {
+        Response.Status status = Response.Status.fromStatusCode(answer.getStatus());
+        if (answer.hasEntity() || status == null) {
+            return answer;
+        }
+        String code = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        Problem problem = (Problem) Problem.response(status, code, "the request was answered " + status.getStatusCode()
+                + " " + status.getReasonPhrase() + " by the server", null).getEntity();
+        return Response.fromResponse(answer).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }

@@ -5,7 +5,7 @@ import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Identity;
 import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.ClientFrame;
-import dev.bulletin.protocol.ClientFrameDecoder;
+import dev.bulletin.protocol.FrameAssembler;
 import dev.bulletin.protocol.Protocol;
 import dev.bulletin.protocol.ServerFrameEncoder;
 import jakarta.enterprise.context.Dependent;
@@ -31,8 +31,7 @@ import java.util.Optional;
 // A CDI bean, so that every server injects into it (Open Liberty injects only into beans)
 @Dependent
 @ServerEndpoint(value = NotificationsEndpoint.PATH, subprotocols = Protocol.V1,
-        encoders = ServerFrameEncoder.class, decoders = ClientFrameDecoder.class,
-        configurator = HandshakeGuard.class)
+        encoders = ServerFrameEncoder.class, configurator = HandshakeGuard.class)
 public class NotificationsEndpoint {
 
     public static final String PATH = "/ws/notifications";
@@ -43,6 +42,7 @@ public class NotificationsEndpoint {
     @Inject
     Bulletin bulletin;
 
+    private final FrameAssembler assembler = new FrameAssembler();
     private Subscriber subscriber;
 
     @OnOpen
@@ -67,15 +67,18 @@ public class NotificationsEndpoint {
                 identity.get().inRole(Protocol.PUBLISHER_ROLE), HandshakeGuard.address(session));
     }
 
-    @OnMessage(maxMessageSize = Protocol.MAX_MESSAGE_BYTES)
-    public void onFrame(ClientFrame frame) {
-        if (subscriber != null) {
+    /** A part of a text message: the frame is read once the last part is in, or refused as soon as it is too big. */
+    @OnMessage
+    public void onText(String part, boolean last) {
+        ClientFrame frame = assembler.add(part, last);
+        if (frame != null && subscriber != null) {
             bulletin.handle(subscriber, frame);
         }
     }
 
+    /** A part, not the whole message: a whole binary message would be read into memory before this closes it. */
     @OnMessage
-    public void onBinary(Session session, ByteBuffer data) throws IOException {
+    public void onBinary(Session session, ByteBuffer part, boolean last) throws IOException {
         session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted"));
     }
 

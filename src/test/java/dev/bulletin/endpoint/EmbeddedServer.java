@@ -6,6 +6,7 @@ import dev.bulletin.bus.Bus;
 import dev.bulletin.store.InMemoryNewsStore;
 import dev.bulletin.store.InMemoryNotificationStore;
 import dev.bulletin.store.InMemoryTicketStore;
+import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.Server;
 
 import java.net.URI;
@@ -27,11 +28,16 @@ public final class EmbeddedServer implements AutoCloseable {
     private final Bulletin bulletin;
     private final Server server;
 
+    /** web.xml's {@code org.glassfish.tyrus.servlet.incoming-buffer-size}: twice the message limit, and a frame header. */
+    static final int INCOMING_BUFFER_BYTES = 2 * 65_536 + 14;
+
     private EmbeddedServer(BulletinConfig config) throws Exception {
         bulletin = Bulletin.start(config, new InMemoryNewsStore(1_000), new InMemoryNotificationStore(),
                 new InMemoryTicketStore(), receiver -> Bus.NONE, scheduler);
         current = bulletin;
-        server = new Server("localhost", -1, "/bulletin", Map.of(), NewsEndpoint.class, NotificationsEndpoint.class);
+        // the input buffer web.xml gives Tyrus in a servlet container (Payara, GlassFish)
+        server = new Server("localhost", -1, "/bulletin", Map.of(TyrusWebSocketEngine.INCOMING_BUFFER_SIZE,
+                INCOMING_BUFFER_BYTES), NewsEndpoint.class, NotificationsEndpoint.class);
         server.start();
     }
 

@@ -3,6 +3,7 @@ package dev.bulletin.endpoint;
 import dev.bulletin.BulletinConfig;
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.testing.HostileFrame;
+import dev.bulletin.testing.HugeMessages;
 import dev.bulletin.testing.RawWebSocket;
 import dev.bulletin.testing.TestClient;
 
@@ -53,6 +54,13 @@ class HostileFramesTest {
         }
         server.bulletin().newsroom().publish(NewsDraft.of("world", frame.name()));
         assertEquals(frame.name(), bystander.next("news").getJsonObject("item").getString("title"));
+    }
+
+    @Test
+    void aHugeMessageIsRefusedWhileItIsStillArriving() throws Exception {
+        HugeMessages.assertRefusedWhileArriving(server.uri(NewsEndpoint.PATH));
+        server.bulletin().newsroom().publish(NewsDraft.of("world", "after the huge ones"));
+        assertEquals("after the huge ones", bystander.next("news").getJsonObject("item").getString("title"));
     }
 
     @Test

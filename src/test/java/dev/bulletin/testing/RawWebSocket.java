@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A WebSocket client over a plain socket, for what a well-behaved client library will not do:
@@ -154,6 +156,55 @@ public final class RawWebSocket implements AutoCloseable {
     public void declareText(long length) throws IOException {
         writeHeader(true, 0, TEXT, new byte[4], length);
         out.flush();
+    }
+
+    /**
+     * Sends one text message of {@code total} bytes, in one frame ({@code fragment} 0) or in
+     * fragments of that many bytes, while reading what the server answers; stops sending once it
+     * answered. The answer: how many payload bytes had gone out by then, and the close code.
+     */
+    public Answer sendUntilAnswered(long total, int fragment) throws IOException {
+        AtomicLong sent = new AtomicLong();
+        AtomicBoolean answered = new AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            byte[] mask = {0x11, 0x22, 0x33, 0x44};
+            byte[] chunk = new byte[65_536]; // a multiple of 4, so that the mask lines up from chunk to chunk
+            for (int i = 0; i < chunk.length; i++) {
+                chunk[i] = (byte) ('a' ^ mask[i % 4]);
+            }
+            try {
+                if (fragment == 0) {
+                    writeHeader(true, 0, TEXT, mask, total);
+                }
+                for (long left = total; left > 0 && !answered.get(); ) {
+                    int n = (int) Math.min(fragment == 0 ? chunk.length : fragment, left);
+                    if (fragment > 0) {
+                        writeHeader(n == left, 0, left == total ? TEXT : CONTINUATION, mask, n);
+                    }
+                    out.write(chunk, 0, n);
+                    sent.addAndGet(n);
+                    left -= n;
+                }
+                out.flush();
+            } catch (IOException closed) {
+                // the server ended the connection while this was still sending: what the test looks for
+            }
+        }, "huge-message-writer");
+        writer.start();
+        OptionalInt code = readUntilEnd();
+        long sentBeforeTheAnswer = sent.get();
+        answered.set(true);
+        socket.close();
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new Answer(sentBeforeTheAnswer, code);
+    }
+
+    /** What {@link #sendUntilAnswered} saw: the bytes sent before the server answered, and its close code if any. */
+    public record Answer(long sent, OptionalInt closeCode) {
     }
 
     private void writeHeader(boolean fin, int rsv, int opcode, byte[] mask, long length) throws IOException {
