@@ -1,6 +1,7 @@
 // A load process: opens subscriber connections and reports what they received. Forked by
 // bench/run.js, which talks to it over IPC: {connect: {url, count, subscribe, protocol, user}},
-// {reset: {every}}, {report}, {pause: {fraction}}, {exit}. Stays under 20,000 open files: at most 9,000 connections each.
+// {reset: {every}}, {report}, {pause: {fraction}}, {storm: {spreadMs}}, {exit}. Stays under 20,000
+// open files: at most 9,000 connections each.
 import WebSocket from 'ws';
 
 const LANES = 16; // handshakes in flight at once, as many clients arriving together
@@ -10,13 +11,20 @@ let latencies = [];
 let closes = {};
 let recording = 0;      // record the latency of every n-th frame; 0: none (they cost memory)
 let paused = new Set();  // connections that stopped reading (S5): their frames are not counted
+let options;            // the connect message's, for reconnecting in a storm
+// S7: each connection's last cursor, and what a storm's reconnects showed
+const cursors = new Map();
+let order = { gaps: 0, duplicates: 0, notResumed: 0 };
+let storm = { back: 0, backMillis: [] };
 
 /**
  * Opens `count` connections to `url`. With `subscribe`, each subscribes to that topic first. With
  * `user: {prefix, from, password, query}`, connection i is user prefix(from + i), signed in with
  * Basic credentials or, when `query`, named in a ?user= parameter.
  */
-function connect({ url, count, subscribe, protocol, user }) {
+function connect(message) {
+  options = message;
+  const { count } = message;
   let open = 0;
   let failed = 0;
   const started = process.hrtime.bigint();
@@ -24,52 +32,11 @@ function connect({ url, count, subscribe, protocol, user }) {
     if (index >= count) {
       return;
     }
-    const name = user && `${user.prefix}${user.from + index}`;
-    const socket = new WebSocket(user?.query ? `${url}?user=${name}` : url, protocol ? [protocol] : [], {
-      perMessageDeflate: false,
-      headers: user && !user.query ? { Authorization: 'Basic ' + Buffer.from(`${name}:${user.password}`).toString('base64') } : {},
-    });
-    sockets.push(socket);
-    let ready = subscribe == null;
-    socket.on('message', data => {
-      if (paused.has(socket)) {
-        return;
-      }
-      const text = data.toString();
-      if (!ready) {
-        if (text.includes('"welcome"')) {
-          socket.send(JSON.stringify({ type: 'subscribe', topics: [subscribe] }));
-        } else if (text.includes('"subscribed"')) {
-          ready = true;
-          opened();
-        }
-        return;
-      }
-      frames++;
-      const mark = recording > 0 && frames % recording === 0 ? text.indexOf('t=') : -1;
-      if (mark >= 0) {
-        const sent = BigInt(text.slice(mark + 2, text.indexOf(';', mark)));
-        latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
-      }
-    });
-    socket.on('open', () => {
-      if (ready) {
-        opened();
-      }
-      next(index + LANES);
-    });
-    socket.on('error', () => {
+    openSocket(index, null, () => { open++; report(); }, () => next(index + LANES), () => {
       failed++;
       next(index + LANES);
       report();
     });
-    socket.on('close', code => {
-      closes[code] = (closes[code] ?? 0) + 1;
-    });
-  };
-  const opened = () => {
-    open++;
-    report();
   };
   const report = () => {
     if (open + failed === count) {
@@ -81,12 +48,96 @@ function connect({ url, count, subscribe, protocol, user }) {
   }
 }
 
+/** Connection `index`: opened, subscribed (resuming after `cursor` if given), counted as it receives. */
+function openSocket(index, cursor, ready, opened, failed) {
+  const { url, subscribe, protocol, user } = options;
+  const name = user && `${user.prefix}${user.from + index}`;
+  const socket = new WebSocket(user?.query ? `${url}?user=${name}` : url, protocol ? [protocol] : [], {
+    perMessageDeflate: false,
+    headers: user && !user.query ? { Authorization: 'Basic ' + Buffer.from(`${name}:${user.password}`).toString('base64') } : {},
+  });
+  sockets[index] = socket;
+  let subscribed = subscribe == null;
+  socket.on('message', data => {
+    if (paused.has(socket)) {
+      return;
+    }
+    const text = data.toString();
+    if (!subscribed) {
+      if (text.includes('"welcome"')) {
+        socket.send(JSON.stringify({ type: 'subscribe', topics: [subscribe], ...(cursor && { resume: { [subscribe]: cursor } }) }));
+      } else if (text.includes('"subscribed"')) {
+        subscribed = true;
+        if (cursor && !text.includes('true')) {
+          order.notResumed++;
+        }
+        ready();
+      }
+      return;
+    }
+    frames++;
+    if (subscribe != null) {
+      follow(index, text);
+    }
+    const mark = recording > 0 && frames % recording === 0 ? text.indexOf('t=') : -1;
+    if (mark >= 0) {
+      const sent = BigInt(text.slice(mark + 2, text.indexOf(';', mark)));
+      latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
+    }
+  });
+  socket.on('open', () => {
+    if (subscribed) {
+      ready();
+    }
+    opened();
+  });
+  socket.on('error', failed);
+  socket.on('close', code => {
+    closes[code] = (closes[code] ?? 0) + 1;
+  });
+}
+
+/** Keeps the connection's last cursor, and counts items out of order. */
+function follow(index, text) {
+  const match = /"cursor":"([^"]+):(\d+)"/.exec(text);
+  if (!match) {
+    return;
+  }
+  const seq = Number(match[2]);
+  const last = cursors.get(index);
+  if (last !== undefined && seq <= last.seq) {
+    order.duplicates++;
+  } else if (last !== undefined && seq > last.seq + 1) {
+    order.gaps++;
+  }
+  cursors.set(index, { epoch: match[1], seq: Math.max(seq, last?.seq ?? 0) });
+}
+
+/** S7: every connection drops at a random moment within `spreadMs` and reconnects at once, resuming. */
+function reconnectAll(spreadMs) {
+  storm = { back: 0, backMillis: [] };
+  sockets.forEach((socket, index) => setTimeout(() => {
+    const dropped = process.hrtime.bigint();
+    socket.terminate();
+    const last = cursors.get(index);
+    const back = () => {
+      storm.back++;
+      storm.backMillis.push(Number(process.hrtime.bigint() - dropped) / 1e6);
+    };
+    const retry = () => setTimeout(() => openSocket(index, last && `${last.epoch}:${last.seq}`, back, () => {}, retry), 500);
+    openSocket(index, last && `${last.epoch}:${last.seq}`, back, () => {}, retry);
+  }, Math.random() * spreadMs));
+}
+
 process.on('message', message => {
   if (message.connect) {
     connect(message.connect);
   } else if (message.report) {
-    process.send({ frames, latencies, closes });
+    const seqs = [...cursors.values()].map(c => c.seq);
+    process.send({ frames, latencies, closes, order, storm,
+      lowestSeq: seqs.length === sockets.length ? Math.min(...seqs) : 0 });
     latencies = [];
+    storm.backMillis = [];
   } else if (message.reset) {
     recording = message.reset.every ?? 0;
     frames = 0;
@@ -97,6 +148,8 @@ process.on('message', message => {
     paused = new Set(sockets.slice(0, Math.round(sockets.length * message.pause.fraction)));
     paused.forEach(socket => socket._socket.pause());
     process.send({ paused: paused.size });
+  } else if (message.storm) {
+    reconnectAll(message.storm.spreadMs);
   } else if (message.exit) {
     sockets.forEach(socket => socket.terminate());
     process.exit(0);

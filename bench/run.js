@@ -2,7 +2,7 @@
 // writes it to target/bench/report.md. Needs `mvn -DskipTests package` first (the WAR and the
 // configured WildFly; with -Ppayara also Payara Micro) and `npm ci --prefix bench` (ws). It
 // builds bench/naive itself.
-//   node bench/run.js [--quick] [--only=S1,S4,…] [--payara] [--profile]
+//   node bench/run.js [--quick] [--only=S1,S4,S7,…] [--payara] [--profile]
 //   --quick: 1,000 subscribers only (S5 always runs at 1,000); --only: just those scenarios;
 //   --payara: Bulletin on Payara Micro instead of WildFly;
 //   --profile: a JFR recording of each run of Bulletin's server (target/bench/bulletin-QUEUEBOUND.jfr)
@@ -235,6 +235,7 @@ async function subscribers(target, count) {
     report: () => Promise.all(processes.map(child => ask(child, { report: true }))),
     reset: every => processes.forEach(child => child.send({ reset: { every } })),
     pause: fraction => Promise.all(processes.map(child => ask(child, { pause: { fraction } }))),
+    storm: spreadMs => processes.forEach(child => child.send({ storm: { spreadMs } })),
     close: () => processes.forEach(child => child.send({ exit: true })),
   };
 }
@@ -386,6 +387,56 @@ async function slowConsumers(server, target, count) {
   return { before: p99(before), during: p99(during), heap: memory.heap, rss: memory.rss, evicted };
 }
 
+/**
+ * S7: a reconnect storm. `count` subscribers of one topic, each with a cursor; all drop their
+ * connection within 2 s and reconnect at once, resuming after their cursor, while 5 items a second
+ * go out for 10 s. How long until all are back (welcomed and subscribed), the time each needed,
+ * how long until every one has every item (Bulletin only: the peer has no cursors), and how long
+ * the publishes during the storm waited for their answer.
+ */
+async function reconnectStorm(target, count) {
+  const load = await subscribers(target, count);
+  await paced(target, 10, 10, 100);
+  const publishedBefore = 10;
+  const start = process.hrtime.bigint();
+  const since = () => Number(process.hrtime.bigint() - start) / 1e6;
+  load.storm(2000);
+  const answers = [];
+  for (let i = 0; i < 50; i++) {
+    const tick = new Promise(resolve => setTimeout(resolve, 200));
+    const sent = process.hrtime.bigint();
+    const status = await target.publish(summary(100));
+    answers.push(Number(process.hrtime.bigint() - sent) / 1e6);
+    if (status >= 300) {
+      throw new Error(`publishing during the storm answered ${status}`);
+    }
+    await tick;
+  }
+  const backMillis = [];
+  let allBack = NaN;
+  let caughtUp = NaN;
+  let reports = [];
+  await until('every client back and caught up', async () => {
+    reports = await load.report();
+    reports.forEach(r => backMillis.push(...r.storm.backMillis));
+    if (Number.isNaN(allBack) && reports.reduce((sum, r) => sum + r.storm.back, 0) >= load.connected) {
+      allBack = since();
+    }
+    if (Number.isNaN(caughtUp) && target.subscribe != null
+        && Math.min(...reports.map(r => r.lowestSeq)) >= publishedBefore + answers.length) {
+      caughtUp = since();
+    }
+    return !Number.isNaN(allBack) && (target.subscribe == null || !Number.isNaN(caughtUp));
+  }, 120).catch(error => console.error(error.message));
+  load.close();
+  backMillis.sort((a, b) => a - b);
+  answers.sort((a, b) => a - b);
+  const order = reports.reduce((all, r) => ({ gaps: all.gaps + r.order.gaps, duplicates: all.duplicates + r.order.duplicates,
+    notResumed: all.notResumed + r.order.notResumed }), { gaps: 0, duplicates: 0, notResumed: 0 });
+  return { allBack: allBack / 1000, caughtUp: caughtUp / 1000, p50: percentile(backMillis, 0.5) / 1000,
+    p99: percentile(backMillis, 0.99) / 1000, publishP99: percentile(answers, 0.99), publishMax: answers.at(-1), ...order };
+}
+
 // --- the run ------------------------------------------------------------------------------
 
 /** Runs a scenario against Bulletin, then against the peer. */
@@ -459,6 +510,17 @@ async function main() {
     row(`S4 ${fmt(count, 0)} users, 2,000 notifications/s offered`, 'notifications per second taken', r.bulletin.sentPerSecond, r.peer.sentPerSecond, 0);
     row(`S4 ${fmt(count, 0)} users, 2,000 notifications/s offered`, 'due→receive p50 ms', r.bulletin.p50, r.peer.p50, 2);
     row(`S4 ${fmt(count, 0)} users, 2,000 notifications/s offered`, 'due→receive p99 ms', r.bulletin.p99, r.peer.p99, 2);
+  }
+  if (want('S7')) {
+    const r = await both(name => reconnectStorm(TARGETS[name], count));
+    const scenario = `S7 ${fmt(count, 0)} subscribers reconnect within 2 s, resuming`;
+    row(scenario, 's until all are back', r.bulletin.allBack, r.peer.allBack, 2);
+    row(scenario, 's each needed to be back, p50', r.bulletin.p50, r.peer.p50, 2);
+    row(scenario, 's each needed to be back, p99', r.bulletin.p99, r.peer.p99, 2);
+    row(scenario, 's until every client has every item', r.bulletin.caughtUp, r.peer.caughtUp, 2);
+    row(scenario, 'publish answered in, p99 ms', r.bulletin.publishP99, r.peer.publishP99, 1);
+    row(scenario, 'publish answered in, max ms', r.bulletin.publishMax, r.peer.publishMax, 1);
+    console.error(`S7 done: Bulletin ${r.bulletin.gaps} gaps, ${r.bulletin.duplicates} duplicates, ${r.bulletin.notResumed} not resumed`);
   }
   if (want('S5')) {
     await slowConsumersOnDefaults(servers, row);
