@@ -94,6 +94,10 @@ public final class Newsroom {
      * A topic the session follows already replays nothing (it is live), and one frame replays at
      * most {@link #MAX_REPLAY} items in all: a resume that does not fit in what is left answers
      * {@code false}, and {@code recent} gets what is left.
+     *
+     * <p>The backlog is read before the topics are held, so that a crowd of clients resuming at
+     * once reads the store side by side and publishers do not wait behind their reads; held, only
+     * what was published meanwhile is read, and the replay is cut where live delivery stands.
      */
     public void subscribe(Subscriber subscriber, String ref, List<String> topics, Map<String, String> resume,
                           int recent) {
@@ -104,30 +108,54 @@ public final class Newsroom {
                     + maxTopics + " topics; this one follows " + following.size()
                     + " and asked for " + added + " more");
         }
+        Map<String, Cursor> last = store.last(topics);
+        Map<String, Backlog> read = new LinkedHashMap<>();
+        int budget = MAX_REPLAY;
+        for (String topic : topics) {
+            if (!following.contains(topic)) {
+                Backlog backlog = read(topic, resume.get(topic), recent, budget, last.get(topic));
+                budget -= backlog.items().size();
+                read.put(topic, backlog);
+            }
+        }
         hub.exclusive(topics, () -> {
-            Map<String, Cursor> last = store.last(topics);
             Map<String, Boolean> resumed = new LinkedHashMap<>();
-            List<StoredNews> backlog = new ArrayList<>();
+            List<StoredNews> replay = new ArrayList<>();
             for (String topic : topics) {
-                long delivered = hub.catchUp(topic, last.get(topic), missedAfter(topic));
-                int budget = MAX_REPLAY - backlog.size();
-                Optional<List<StoredNews>> missed = following.contains(topic) ? Optional.of(List.of())
-                        : Optional.ofNullable(resume.get(topic))
-                        .flatMap(Cursor::parse)
-                        .flatMap(cursor -> store.after(topic, cursor, budget + 1))
-                        .map(items -> upTo(items, delivered))
-                        .filter(items -> items.size() <= budget);
+                // a topic nobody here follows yet starts where the store stands now, not where it stood at the read
+                Cursor lastNow = hub.isTracked(topic) ? last.get(topic) : store.last(List.of(topic)).get(topic);
+                long delivered = hub.catchUp(topic, lastNow, missedAfter(topic));
+                Backlog backlog = read.getOrDefault(topic, Backlog.LIVE).upTo(delivered, after -> store.after(topic,
+                        new Cursor(last.get(topic).epoch(), after), MAX_REPLAY));
                 if (resume.containsKey(topic)) {
-                    resumed.put(topic, missed.isPresent());
+                    resumed.put(topic, backlog.resumed());
                 }
-                backlog.addAll(missed.orElseGet(() -> recent > 0 && budget > 0
-                        ? upTo(store.recent(topic, Math.min(recent, budget)), delivered) : List.of()));
+                replay.addAll(backlog.items());
                 hub.join(subscriber, topic);
             }
             hub.send(subscriber, new ServerFrame.Subscribed(ref, topics, resumed));
-            backlog.forEach(news -> hub.send(subscriber, frame(news, true)));
+            replay.forEach(news -> hub.send(subscriber, frame(news, true)));
             return null;
         });
+    }
+
+    /** What a topic replays as the store has it now: the items after the cursor, or else the recent ones. */
+    private Backlog read(String topic, String cursor, int recent, int budget, Cursor last) {
+        Optional<Cursor> from = Optional.ofNullable(cursor).flatMap(Cursor::parse);
+        Optional<List<StoredNews>> missed = from.flatMap(c -> store.after(topic, c, budget + 1))
+                .filter(items -> items.size() <= budget);
+        if (missed.isPresent()) {
+            return new Backlog(true, missed.get(), Math.max(from.get().seq(), lastSeq(missed.get(), 0)));
+        }
+        if (recent == 0 || budget <= 0) {
+            return Backlog.NONE;
+        }
+        List<StoredNews> newest = store.recent(topic, Math.min(recent, budget));
+        return new Backlog(false, newest, lastSeq(newest, last.seq()));
+    }
+
+    private static long lastSeq(List<StoredNews> items, long otherwise) {
+        return items.isEmpty() ? otherwise : items.get(items.size() - 1).cursor().seq();
     }
 
     public void unsubscribe(Subscriber subscriber, String ref, List<String> topics) {
@@ -166,5 +194,35 @@ public final class Newsroom {
 
     private static ServerFrame.News frame(StoredNews news, boolean replay) {
         return new ServerFrame.News(news.topic(), news.cursor().toString(), replay, news.item());
+    }
+
+    /**
+     * A topic's replay as read before the topic was held: {@code items}, which are every item up to
+     * {@code through} when {@code resumed}, else the recent ones.
+     */
+    private record Backlog(boolean resumed, List<StoredNews> items, long through) {
+
+        /** A topic followed already: live, nothing to replay. */
+        static final Backlog LIVE = new Backlog(true, List.of(), Long.MAX_VALUE);
+        /** Nothing asked for, or nothing could be resumed and no recent items were asked for (or fit). */
+        static final Backlog NONE = new Backlog(false, List.of(), Long.MAX_VALUE);
+
+        /**
+         * Cut where live delivery stands; what was published between the read and the hold is read now
+         * with {@code after} (a resume that cannot be completed so answers {@code resumed: false}).
+         */
+        Backlog upTo(long delivered, Function<Long, Optional<List<StoredNews>>> after) {
+            List<StoredNews> cut = Newsroom.upTo(items, delivered);
+            if (delivered <= through) {
+                return new Backlog(resumed, cut, delivered);
+            }
+            Optional<List<StoredNews>> meanwhile = after.apply(through).map(more -> Newsroom.upTo(more, delivered));
+            if (meanwhile.isEmpty() || lastSeq(meanwhile.get(), through) < delivered) {
+                return resumed ? new Backlog(false, List.of(), delivered) : new Backlog(false, cut, delivered);
+            }
+            List<StoredNews> all = new ArrayList<>(cut);
+            all.addAll(meanwhile.get());
+            return new Backlog(resumed, all, delivered);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.bulletin;
 
 import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Subscriber;
+import dev.bulletin.protocol.Cursor;
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.store.InMemoryNewsStore;
 import dev.bulletin.store.StoredNews;
@@ -17,9 +18,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,5 +101,55 @@ class NewsroomTest {
 
     private static List<String> titles(FrameRecorder session) {
         return session.of("news").stream().map(f -> f.getJsonObject("item").getString("title")).toList();
+    }
+
+    @Test
+    void anItemPublishedWhileTheBacklogIsReadIsReplayedOnceInOrder() throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        AtomicBoolean interfere = new AtomicBoolean();
+        Newsroom[] room = new Newsroom[1];
+        InMemoryNewsStore slow = new InMemoryNewsStore(100) {
+            @Override
+            public Optional<List<StoredNews>> after(String topic, Cursor cursor, int limit) {
+                Optional<List<StoredNews>> read = super.after(topic, cursor, limit);
+                if (interfere.getAndSet(false)) {
+                    // a publisher gets in between the read and the hold; it must not wait for this reader
+                    assertDoesNotThrow(() -> other.submit(() -> room[0].publish(NewsDraft.of(topic, "meanwhile")))
+                            .get(10, TimeUnit.SECONDS));
+                }
+                return read;
+            }
+
+            @Override
+            public List<StoredNews> recent(String topic, int count) {
+                List<StoredNews> read = super.recent(topic, count);
+                if (interfere.getAndSet(false)) {
+                    assertDoesNotThrow(() -> other.submit(() -> room[0].publish(NewsDraft.of(topic, "meanwhile")))
+                            .get(10, TimeUnit.SECONDS));
+                }
+                return read;
+            }
+        };
+        room[0] = new Newsroom(slow, hub, Clock.systemUTC(), 100, announcement -> { });
+        try {
+            String epoch = room[0].publish(NewsDraft.of("world", "one")).news().cursor().epoch();
+            room[0].publish(NewsDraft.of("world", "two"));
+            room[0].publish(NewsDraft.of("world", "three"));
+            FrameRecorder resuming = new FrameRecorder();
+            interfere.set(true);
+            room[0].subscribe(hub.connect(resuming, null, false, null), "1", List.of("world"),
+                    Map.of("world", epoch + ":1"), 0);
+            assertEquals(List.of(2L, 3L, 4L), resuming.seqs("news"), "the one published meanwhile without waiting");
+            FrameRecorder recent = new FrameRecorder();
+            interfere.set(true);
+            room[0].subscribe(hub.connect(recent, null, false, null), "2", List.of("world"), Map.of(), 2);
+            room[0].publish(NewsDraft.of("world", "live"));
+
+            assertEquals(List.of(2L, 3L, 4L, 5L, 6L), resuming.seqs("news"), "read, published meanwhile, then live");
+            assertTrue(resuming.last("subscribed").getJsonObject("resumed").getBoolean("world"));
+            assertEquals(List.of(3L, 4L, 5L, 6L), recent.seqs("news"), "the recent two, the one meanwhile, then live");
+        } finally {
+            other.shutdownNow();
+        }
     }
 }

@@ -198,6 +198,11 @@ public final class Hub {
         }
     }
 
+    /** Whether this node follows the stream, and so knows where its delivery stands; call inside {@link #exclusive} for it. */
+    public boolean isTracked(String stream) {
+        return requireLocked(stream).delivered >= 0;
+    }
+
     /** The streams followed on this node, with the sequence number delivered last in each; read without a lock. */
     public Map<String, Long> tracked() {
         Map<String, Long> tracked = new HashMap<>();
