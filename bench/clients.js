@@ -32,9 +32,16 @@ function connect(message) {
     if (index >= count) {
       return;
     }
-    openSocket(index, null, () => { open++; report(); }, () => next(index + LANES), () => {
+    let advanced = false;
+    const advance = () => {
+      if (!advanced) {
+        advanced = true;
+        next(index + LANES);
+      }
+    };
+    openSocket(index, null, () => { open++; report(); }, advance, () => {
       failed++;
-      next(index + LANES);
+      advance();
       report();
     });
   };
@@ -91,9 +98,12 @@ function openSocket(index, cursor, ready, opened, failed) {
     }
     opened();
   });
-  socket.on('error', failed);
+  socket.on('error', () => {});
   socket.on('close', code => {
     closes[code] = (closes[code] ?? 0) + 1;
+    if (!subscribed) {
+      failed(); // refused, or closed before it was subscribed: counted, not waited for
+    }
   });
 }
 

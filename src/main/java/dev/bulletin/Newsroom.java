@@ -120,21 +120,23 @@ public final class Newsroom {
         }
         hub.exclusive(topics, () -> {
             Map<String, Boolean> resumed = new LinkedHashMap<>();
-            List<StoredNews> replay = new ArrayList<>();
+            List<String> replay = new ArrayList<>();
             for (String topic : topics) {
                 // a topic nobody here follows yet starts where the store stands now, not where it stood at the read
                 Cursor lastNow = hub.isTracked(topic) ? last.get(topic) : store.last(List.of(topic)).get(topic);
                 long delivered = hub.catchUp(topic, lastNow, missedAfter(topic));
-                Backlog backlog = read.getOrDefault(topic, Backlog.LIVE).upTo(delivered, after -> store.after(topic,
-                        new Cursor(last.get(topic).epoch(), after), MAX_REPLAY));
+                Backlog backlog = read.getOrDefault(topic, Backlog.LIVE).upTo(delivered,
+                        after -> hub.deliveredAfter(topic, after),
+                        after -> store.after(topic, new Cursor(last.get(topic).epoch(), after), MAX_REPLAY));
                 if (resume.containsKey(topic)) {
                     resumed.put(topic, backlog.resumed());
                 }
-                replay.addAll(backlog.items());
+                backlog.items().forEach(news -> replay.add(hub.encode(frame(news, true))));
+                replay.addAll(backlog.live());
                 hub.join(subscriber, topic);
             }
             hub.send(subscriber, new ServerFrame.Subscribed(ref, topics, resumed));
-            replay.forEach(news -> hub.send(subscriber, frame(news, true)));
+            replay.forEach(text -> hub.send(subscriber, text));
             return null;
         });
     }
@@ -198,25 +200,37 @@ public final class Newsroom {
 
     /**
      * A topic's replay as read before the topic was held: {@code items}, which are every item up to
-     * {@code through} when {@code resumed}, else the recent ones.
+     * {@code through} when {@code resumed}, else the recent ones; then {@code live}, the encoded
+     * frames of items published between the read and the hold, which go out as they went to
+     * everyone (live: they were published after the client asked).
      */
-    private record Backlog(boolean resumed, List<StoredNews> items, long through) {
+    private record Backlog(boolean resumed, List<StoredNews> items, long through, List<String> live) {
 
         /** A topic followed already: live, nothing to replay. */
-        static final Backlog LIVE = new Backlog(true, List.of(), Long.MAX_VALUE);
+        static final Backlog LIVE = new Backlog(true, List.of(), Long.MAX_VALUE, List.of());
         /** Nothing asked for, or nothing could be resumed and no recent items were asked for (or fit). */
-        static final Backlog NONE = new Backlog(false, List.of(), Long.MAX_VALUE);
+        static final Backlog NONE = new Backlog(false, List.of(), Long.MAX_VALUE, List.of());
+
+        Backlog(boolean resumed, List<StoredNews> items, long through) {
+            this(resumed, items, through, List.of());
+        }
 
         /**
-         * Cut where live delivery stands; what was published between the read and the hold is read now
-         * with {@code after} (a resume that cannot be completed so answers {@code resumed: false}).
+         * Cut where live delivery stands; what was published between the read and the hold comes from
+         * what the hub delivered last ({@code delivered}) or, when it no longer has them all, from the
+         * store ({@code stored}); a resume that cannot be completed so answers {@code resumed: false}.
          */
-        Backlog upTo(long delivered, Function<Long, Optional<List<StoredNews>>> after) {
+        Backlog upTo(long delivered, Function<Long, Optional<List<String>>> recentlyDelivered,
+                     Function<Long, Optional<List<StoredNews>>> stored) {
             List<StoredNews> cut = Newsroom.upTo(items, delivered);
             if (delivered <= through) {
                 return new Backlog(resumed, cut, delivered);
             }
-            Optional<List<StoredNews>> meanwhile = after.apply(through).map(more -> Newsroom.upTo(more, delivered));
+            Optional<List<String>> sent = recentlyDelivered.apply(through);
+            if (sent.isPresent()) {
+                return new Backlog(resumed, cut, delivered, sent.get());
+            }
+            Optional<List<StoredNews>> meanwhile = stored.apply(through).map(more -> Newsroom.upTo(more, delivered));
             if (meanwhile.isEmpty() || lastSeq(meanwhile.get(), through) < delivered) {
                 return resumed ? new Backlog(false, List.of(), delivered) : new Backlog(false, cut, delivered);
             }

@@ -104,18 +104,42 @@ class NewsroomTest {
     }
 
     @Test
-    void anItemPublishedWhileTheBacklogIsReadIsReplayedOnceInOrder() throws Exception {
+    void anItemPublishedWhileTheBacklogIsReadIsDeliveredOnceInOrder() throws Exception {
+        Subscriptions run = subscribeWhilePublishing(1);
+        assertEquals(List.of(2L, 3L, 4L), run.resumingRightAfter(), "the one published meanwhile, without waiting");
+        assertEquals(List.of(2L, 3L, 4L, 5L, 6L), run.resuming().seqs("news"), "read, published meanwhile, then live");
+        assertTrue(run.resuming().last("subscribed").getJsonObject("resumed").getBoolean("world"));
+        assertEquals(List.of(3L, 4L, 5L, 6L), run.recent().seqs("news"), "the recent two, the one meanwhile, then live");
+    }
+
+    @Test
+    void moreItemsPublishedWhileTheBacklogIsReadThanTheHubKeepsAreReadFromTheStore() throws Exception {
+        int meanwhile = Hub.TAIL + 6;
+        Subscriptions run = subscribeWhilePublishing(meanwhile);
+        long last = 3 + 2L * meanwhile + 1;
+        assertEquals(LongStream.rangeClosed(2, last).boxed().toList(), run.resuming().seqs("news"));
+        assertEquals(LongStream.rangeClosed(3 + meanwhile - 1, last).boxed().toList(), run.recent().seqs("news"),
+                "the recent two as the read found them, then what was published meanwhile, then live");
+    }
+
+    /**
+     * Three items, then a subscriber resuming after the first and one asking for the recent two,
+     * each while {@code meanwhile} items are published between its read of the backlog and its
+     * hold of the topic, then one item live.
+     */
+    private Subscriptions subscribeWhilePublishing(int meanwhile) throws Exception {
         ExecutorService other = Executors.newSingleThreadExecutor();
         AtomicBoolean interfere = new AtomicBoolean();
         Newsroom[] room = new Newsroom[1];
-        InMemoryNewsStore slow = new InMemoryNewsStore(100) {
+        Runnable publishMeanwhile = () -> assertDoesNotThrow(() -> other.submit(() -> IntStream.range(0, meanwhile)
+                .forEach(i -> room[0].publish(NewsDraft.of("world", "meanwhile " + i)))).get(10, TimeUnit.SECONDS),
+                "a publisher gets in between the read and the hold; it does not wait for the reader");
+        InMemoryNewsStore slow = new InMemoryNewsStore(1_000) {
             @Override
             public Optional<List<StoredNews>> after(String topic, Cursor cursor, int limit) {
                 Optional<List<StoredNews>> read = super.after(topic, cursor, limit);
                 if (interfere.getAndSet(false)) {
-                    // a publisher gets in between the read and the hold; it must not wait for this reader
-                    assertDoesNotThrow(() -> other.submit(() -> room[0].publish(NewsDraft.of(topic, "meanwhile")))
-                            .get(10, TimeUnit.SECONDS));
+                    publishMeanwhile.run();
                 }
                 return read;
             }
@@ -124,8 +148,7 @@ class NewsroomTest {
             public List<StoredNews> recent(String topic, int count) {
                 List<StoredNews> read = super.recent(topic, count);
                 if (interfere.getAndSet(false)) {
-                    assertDoesNotThrow(() -> other.submit(() -> room[0].publish(NewsDraft.of(topic, "meanwhile")))
-                            .get(10, TimeUnit.SECONDS));
+                    publishMeanwhile.run();
                 }
                 return read;
             }
@@ -139,17 +162,17 @@ class NewsroomTest {
             interfere.set(true);
             room[0].subscribe(hub.connect(resuming, null, false, null), "1", List.of("world"),
                     Map.of("world", epoch + ":1"), 0);
-            assertEquals(List.of(2L, 3L, 4L), resuming.seqs("news"), "the one published meanwhile without waiting");
+            List<Long> resumingRightAfter = resuming.seqs("news");
             FrameRecorder recent = new FrameRecorder();
             interfere.set(true);
             room[0].subscribe(hub.connect(recent, null, false, null), "2", List.of("world"), Map.of(), 2);
             room[0].publish(NewsDraft.of("world", "live"));
-
-            assertEquals(List.of(2L, 3L, 4L, 5L, 6L), resuming.seqs("news"), "read, published meanwhile, then live");
-            assertTrue(resuming.last("subscribed").getJsonObject("resumed").getBoolean("world"));
-            assertEquals(List.of(3L, 4L, 5L, 6L), recent.seqs("news"), "the recent two, the one meanwhile, then live");
+            return new Subscriptions(resuming, resumingRightAfter, recent);
         } finally {
             other.shutdownNow();
         }
+    }
+
+    private record Subscriptions(FrameRecorder resuming, List<Long> resumingRightAfter, FrameRecorder recent) {
     }
 }

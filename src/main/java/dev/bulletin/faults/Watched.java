@@ -19,9 +19,8 @@ public final class Watched {
                 log.worked();
                 return result;
             } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    log.failed(failure);
-                }
+                // a checked one too: a failed commit throws RollbackException through a transactional bean
+                log.failed(e.getCause());
                 throw e.getCause();
             }
         }));

@@ -4,11 +4,13 @@ import dev.bulletin.protocol.Cursor;
 import dev.bulletin.protocol.ServerFrame;
 import dev.bulletin.protocol.ServerFrameEncoder;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +42,9 @@ public final class Hub {
     public static final int UNEXPECTED = 1011;
     public static final int TRY_AGAIN_LATER = 1013;
     public static final int AUTHENTICATION_ENDED = 4001;
+
+    /** Items of a topic a hub keeps after delivering them, for subscribers that join while they go out. */
+    public static final int TAIL = 64;
 
     private static final String INBOX = "user:";
     private static final System.Logger LOG = System.getLogger(Hub.class.getName());
@@ -106,6 +111,11 @@ public final class Hub {
     /** Encodes the frame and queues it for one subscriber. */
     public void send(Subscriber subscriber, ServerFrame frame) {
         sendText(subscriber, encoder.encode(frame));
+    }
+
+    /** Queues a frame encoded already for one subscriber. */
+    public void send(Subscriber subscriber, String text) {
+        sendText(subscriber, text);
     }
 
     public String encode(ServerFrame frame) {
@@ -194,8 +204,25 @@ public final class Hub {
                         + " delivering {3}", item.stream(), topic.delivered + 1, seq - 1, seq);
             }
             fanOut(topic, item.text(), null);
-            topic.delivered = seq;
+            advance(topic, item);
         }
+    }
+
+    /**
+     * The encoded frames of the topic's items delivered here after {@code seq}, in order, from the
+     * last {@link #TAIL} it delivered; empty when it no longer has them all. Call inside
+     * {@link #exclusive} for the topic.
+     */
+    public Optional<List<String>> deliveredAfter(String topicName, long seq) {
+        Topic topic = requireLocked(topicName);
+        if (seq >= topic.delivered) {
+            return Optional.of(List.of());
+        }
+        Item oldest = topic.tail.peekFirst();
+        if (oldest == null || oldest.cursor().seq() > seq + 1) {
+            return Optional.empty();
+        }
+        return Optional.of(topic.tail.stream().filter(item -> item.cursor().seq() > seq).map(Item::text).toList());
     }
 
     /** Whether this node follows the stream, and so knows where its delivery stands; call inside {@link #exclusive} for it. */
@@ -379,9 +406,23 @@ public final class Hub {
         for (Item missed : missedAfter.apply(after)) {
             if (missed.cursor().seq() > topic.delivered) {
                 fanOut(topic, missed.text(), null);
-                topic.delivered = missed.cursor().seq();
+                advance(topic, missed);
             }
         }
+    }
+
+    /** The item is delivered: the stream's delivery stands there, and a topic keeps it in its tail. */
+    private static void advance(Topic topic, Item item) {
+        if (isTopic(topic.name)) {
+            if (item.cursor().seq() != topic.delivered + 1) {
+                topic.tail.clear(); // the tail is without gaps
+            }
+            topic.tail.addLast(item);
+            if (topic.tail.size() > TAIL) {
+                topic.tail.removeFirst();
+            }
+        }
+        topic.delivered = item.cursor().seq();
     }
 
     private void fanOut(Topic topic, String text, Subscriber except) {
@@ -406,6 +447,8 @@ public final class Hub {
         final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
         /** The sequence number delivered last here, or -1 while not tracked; written under the lock. */
         volatile long delivered = -1;
+        /** A topic's items delivered last, in order and without a gap, up to {@code delivered}; under the lock. */
+        final ArrayDeque<Item> tail = new ArrayDeque<>();
 
         Topic(String name) {
             this.name = name;

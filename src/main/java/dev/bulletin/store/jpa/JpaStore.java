@@ -30,10 +30,19 @@ abstract class JpaStore {
     String epoch() {
         String known = epoch;
         if (known == null) {
+            // read in the caller's transaction, on its connection: a transaction of its own would need a
+            // second connection while the caller holds one, and callers arriving together would take the
+            // whole pool that way and wait for each other (only a new database makes the row, below)
+            EpochRow row = em.find(EpochRow.class, EpochRow.ID);
+            if (row != null) {
+                epoch = row.epoch();
+                return epoch;
+            }
             try {
                 known = epochs.current();
-            } catch (RuntimeException e) {
-                // another node made the epoch row at the same moment; it is there now
+            } catch (Exception e) {
+                // another node or thread made the epoch row at the same moment; it is there now. Any
+                // exception: a failed commit of the row's own transaction throws the checked RollbackException
                 LOG.log(System.Logger.Level.DEBUG, "Making the epoch row failed; reading the one made meanwhile", e);
                 known = epochs.current();
             }
@@ -48,7 +57,8 @@ abstract class JpaStore {
         if (row == null) {
             try {
                 streamRows.create(name);
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // any exception, as for the epoch: the row's own commit throws the checked RollbackException
                 LOG.log(System.Logger.Level.DEBUG, "Stream {0} was made by another transaction meanwhile", name);
             }
             row = em.find(StreamRow.class, name, LockModeType.PESSIMISTIC_WRITE);
