@@ -108,12 +108,12 @@ public final class Newsroom {
                     + maxTopics + " topics; this one follows " + following.size()
                     + " and asked for " + added + " more");
         }
-        Map<String, Cursor> last = store.last(topics);
+        Lasts last = new Lasts(topics);
         Map<String, Backlog> read = new LinkedHashMap<>();
         int budget = MAX_REPLAY;
         for (String topic : topics) {
             if (!following.contains(topic)) {
-                Backlog backlog = read(topic, resume.get(topic), recent, budget, last.get(topic));
+                Backlog backlog = read(topic, resume.get(topic), recent, budget, last);
                 budget -= backlog.items().size();
                 read.put(topic, backlog);
             }
@@ -122,16 +122,22 @@ public final class Newsroom {
             Map<String, Boolean> resumed = new LinkedHashMap<>();
             List<String> replay = new ArrayList<>();
             for (String topic : topics) {
-                // a topic nobody here follows yet starts where the store stands now, not where it stood at the read
-                Cursor lastNow = hub.isTracked(topic) ? last.get(topic) : store.last(List.of(topic)).get(topic);
-                long delivered = hub.catchUp(topic, lastNow, missedAfter(topic));
-                Backlog backlog = read.getOrDefault(topic, Backlog.LIVE).upTo(delivered,
+                Backlog backlog = read.getOrDefault(topic, Backlog.LIVE);
+                long delivered = hub.isTracked(topic) ? hub.delivered(topic) : -1;
+                if (delivered < 0 || (backlog.through() != Long.MAX_VALUE && backlog.through() > delivered)) {
+                    // a topic nobody here follows yet starts where the store stands now, not where it stood at
+                    // the read; one this node is behind in (items of another node not announced here yet, which
+                    // the client has read) is caught up first, so that they do not come again live
+                    delivered = hub.catchUp(topic, store.last(List.of(topic)).get(topic), missedAfter(topic));
+                }
+                backlog = backlog.upTo(delivered,
                         after -> hub.deliveredAfter(topic, after),
-                        after -> store.after(topic, new Cursor(last.get(topic).epoch(), after), MAX_REPLAY));
+                        after -> store.after(topic, new Cursor(last.of(topic).epoch(), after), MAX_REPLAY)
+                                .map(this::replayed));
                 if (resume.containsKey(topic)) {
                     resumed.put(topic, backlog.resumed());
                 }
-                backlog.items().forEach(news -> replay.add(hub.encode(frame(news, true))));
+                backlog.items().forEach(item -> replay.add(item.text()));
                 replay.addAll(backlog.live());
                 hub.join(subscriber, topic);
             }
@@ -141,23 +147,52 @@ public final class Newsroom {
         });
     }
 
-    /** What a topic replays as the store has it now: the items after the cursor, or else the recent ones. */
-    private Backlog read(String topic, String cursor, int recent, int budget, Cursor last) {
+    /**
+     * What a topic replays: the items after the cursor, from what this node delivered last when it
+     * still has them all, else from the store; or else the recent ones.
+     */
+    private Backlog read(String topic, String cursor, int recent, int budget, Lasts last) {
         Optional<Cursor> from = Optional.ofNullable(cursor).flatMap(Cursor::parse);
-        Optional<List<StoredNews>> missed = from.flatMap(c -> store.after(topic, c, budget + 1))
-                .filter(items -> items.size() <= budget);
-        if (missed.isPresent()) {
-            return new Backlog(true, missed.get(), Math.max(from.get().seq(), lastSeq(missed.get(), 0)));
+        if (from.isPresent()) {
+            Optional<List<Replayed>> missed = delivered(topic, from.get())
+                    .or(() -> store.after(topic, from.get(), budget + 1).map(this::replayed))
+                    .filter(items -> items.size() <= budget);
+            if (missed.isPresent()) {
+                return new Backlog(true, missed.get(), Math.max(from.get().seq(), lastSeq(missed.get(), 0)));
+            }
         }
         if (recent == 0 || budget <= 0) {
             return Backlog.NONE;
         }
-        List<StoredNews> newest = store.recent(topic, Math.min(recent, budget));
-        return new Backlog(false, newest, lastSeq(newest, last.seq()));
+        List<Replayed> newest = replayed(store.recent(topic, Math.min(recent, budget)));
+        return new Backlog(false, newest, lastSeq(newest, last.of(topic).seq()));
     }
 
-    private static long lastSeq(List<StoredNews> items, long otherwise) {
-        return items.isEmpty() ? otherwise : items.get(items.size() - 1).cursor().seq();
+    /** The items after the cursor as this node delivered them last, read without a lock; empty when it lacks some. */
+    private Optional<List<Replayed>> delivered(String topic, Cursor cursor) {
+        List<Hub.Item> kept = hub.recentlyDelivered(topic);
+        if (kept.isEmpty() || !kept.get(0).cursor().epoch().equals(cursor.epoch())
+                || kept.get(0).cursor().seq() > cursor.seq() + 1 || cursor.seq() > kept.get(kept.size() - 1).cursor().seq()) {
+            return Optional.empty();
+        }
+        List<Replayed> after = new ArrayList<>();
+        for (Hub.Item item : kept) {
+            if (item.cursor().seq() > cursor.seq()) {
+                if (item.replayText() == null) {
+                    return Optional.empty(); // announced by another node, which sends no replay frame
+                }
+                after.add(new Replayed(item.cursor().seq(), item.replayText()));
+            }
+        }
+        return Optional.of(after);
+    }
+
+    private List<Replayed> replayed(List<StoredNews> items) {
+        return items.stream().map(news -> new Replayed(news.cursor().seq(), hub.encode(frame(news, true)))).toList();
+    }
+
+    private static long lastSeq(List<Replayed> items, long otherwise) {
+        return items.isEmpty() ? otherwise : items.get(items.size() - 1).seq();
     }
 
     public void unsubscribe(Subscriber subscriber, String ref, List<String> topics) {
@@ -186,16 +221,37 @@ public final class Newsroom {
     }
 
     private Hub.Item item(StoredNews news) {
-        return new Hub.Item(news.topic(), news.cursor(), hub.encode(frame(news, false)));
+        return new Hub.Item(news.topic(), news.cursor(), hub.encode(frame(news, false)), hub.encode(frame(news, true)));
     }
 
     /** The items up to a sequence number: those beyond it reach the subscriber live. */
-    private static List<StoredNews> upTo(List<StoredNews> items, long seq) {
-        return items.stream().filter(news -> news.cursor().seq() <= seq).toList();
+    private static List<Replayed> upTo(List<Replayed> items, long seq) {
+        return items.stream().filter(item -> item.seq() <= seq).toList();
     }
 
     private static ServerFrame.News frame(StoredNews news, boolean replay) {
         return new ServerFrame.News(news.topic(), news.cursor().toString(), replay, news.item());
+    }
+
+    /** A replayed item: its sequence number and its frame, encoded with {@code replay: true}. */
+    private record Replayed(long seq, String text) {
+    }
+
+    /** The store's last cursor of each topic of a frame, read once and only if needed. */
+    private final class Lasts {
+        private final List<String> topics;
+        private Map<String, Cursor> read;
+
+        Lasts(List<String> topics) {
+            this.topics = topics;
+        }
+
+        Cursor of(String topic) {
+            if (read == null) {
+                read = store.last(topics);
+            }
+            return read.get(topic);
+        }
     }
 
     /**
@@ -204,14 +260,14 @@ public final class Newsroom {
      * frames of items published between the read and the hold, which go out as they went to
      * everyone (live: they were published after the client asked).
      */
-    private record Backlog(boolean resumed, List<StoredNews> items, long through, List<String> live) {
+    private record Backlog(boolean resumed, List<Replayed> items, long through, List<String> live) {
 
         /** A topic followed already: live, nothing to replay. */
         static final Backlog LIVE = new Backlog(true, List.of(), Long.MAX_VALUE, List.of());
         /** Nothing asked for, or nothing could be resumed and no recent items were asked for (or fit). */
         static final Backlog NONE = new Backlog(false, List.of(), Long.MAX_VALUE, List.of());
 
-        Backlog(boolean resumed, List<StoredNews> items, long through) {
+        Backlog(boolean resumed, List<Replayed> items, long through) {
             this(resumed, items, through, List.of());
         }
 
@@ -221,8 +277,8 @@ public final class Newsroom {
          * store ({@code stored}); a resume that cannot be completed so answers {@code resumed: false}.
          */
         Backlog upTo(long delivered, Function<Long, Optional<List<String>>> recentlyDelivered,
-                     Function<Long, Optional<List<StoredNews>>> stored) {
-            List<StoredNews> cut = Newsroom.upTo(items, delivered);
+                     Function<Long, Optional<List<Replayed>>> stored) {
+            List<Replayed> cut = Newsroom.upTo(items, delivered);
             if (delivered <= through) {
                 return new Backlog(resumed, cut, delivered);
             }
@@ -230,11 +286,11 @@ public final class Newsroom {
             if (sent.isPresent()) {
                 return new Backlog(resumed, cut, delivered, sent.get());
             }
-            Optional<List<StoredNews>> meanwhile = stored.apply(through).map(more -> Newsroom.upTo(more, delivered));
+            Optional<List<Replayed>> meanwhile = stored.apply(through).map(more -> Newsroom.upTo(more, delivered));
             if (meanwhile.isEmpty() || lastSeq(meanwhile.get(), through) < delivered) {
                 return resumed ? new Backlog(false, List.of(), delivered) : new Backlog(false, cut, delivered);
             }
-            List<StoredNews> all = new ArrayList<>(cut);
+            List<Replayed> all = new ArrayList<>(cut);
             all.addAll(meanwhile.get());
             return new Backlog(resumed, all, delivered);
         }

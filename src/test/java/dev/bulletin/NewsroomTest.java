@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -120,6 +121,32 @@ class NewsroomTest {
         assertEquals(LongStream.rangeClosed(2, last).boxed().toList(), run.resuming().seqs("news"));
         assertEquals(LongStream.rangeClosed(3 + meanwhile - 1, last).boxed().toList(), run.recent().seqs("news"),
                 "the recent two as the read found them, then what was published meanwhile, then live");
+    }
+
+    @Test
+    void aResumeWithinWhatTheHubDeliveredLastReadsNothingFromTheStore() {
+        AtomicInteger reads = new AtomicInteger();
+        InMemoryNewsStore counting = new InMemoryNewsStore(100) {
+            @Override
+            public Optional<List<StoredNews>> after(String topic, Cursor cursor, int limit) {
+                reads.incrementAndGet();
+                return super.after(topic, cursor, limit);
+            }
+        };
+        Newsroom room = new Newsroom(counting, hub, Clock.systemUTC(), 100, announcement -> { });
+        room.subscribe(hub.connect(new FrameRecorder(), null, false, null), "1", List.of("world"), Map.of(), 0);
+        List<String> cursors = IntStream.range(0, 5)
+                .mapToObj(i -> room.publish(NewsDraft.of("world", "item " + i)).news().cursor().toString()).toList();
+
+        FrameRecorder back = new FrameRecorder();
+        room.subscribe(hub.connect(back, null, false, null), "2", List.of("world"), Map.of("world", cursors.get(1)), 0);
+        assertEquals(List.of(3L, 4L, 5L), back.seqs("news"));
+        assertTrue(back.of("news").stream().allMatch(f -> f.getBoolean("replay")), "replayed, and marked so");
+        assertEquals(0, reads.get(), "served from the items the hub delivered last");
+
+        room.subscribe(hub.connect(new FrameRecorder(), null, false, null), "3", List.of("world"),
+                Map.of("world", cursors.get(0).replace(":1", ":0")), 0);
+        assertEquals(0, reads.get(), "cursor 0 is just before the oldest kept: still from the hub");
     }
 
     /**

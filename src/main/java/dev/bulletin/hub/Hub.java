@@ -4,9 +4,9 @@ import dev.bulletin.protocol.Cursor;
 import dev.bulletin.protocol.ServerFrame;
 import dev.bulletin.protocol.ServerFrameEncoder;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,11 +218,25 @@ public final class Hub {
         if (seq >= topic.delivered) {
             return Optional.of(List.of());
         }
-        Item oldest = topic.tail.peekFirst();
-        if (oldest == null || oldest.cursor().seq() > seq + 1) {
+        List<Item> kept = topic.tail;
+        if (kept.isEmpty() || kept.get(0).cursor().seq() > seq + 1) {
             return Optional.empty();
         }
-        return Optional.of(topic.tail.stream().filter(item -> item.cursor().seq() > seq).map(Item::text).toList());
+        return Optional.of(kept.stream().filter(item -> item.cursor().seq() > seq).map(Item::text).toList());
+    }
+
+    /**
+     * The topic's items delivered here last, oldest first, without a gap; read without a lock, so it
+     * may be behind by the items going out right now. Empty for a topic not followed here.
+     */
+    public List<Item> recentlyDelivered(String topicName) {
+        Topic topic = topics.get(topicName);
+        return topic == null ? List.of() : topic.tail;
+    }
+
+    /** The sequence number delivered last in a stream this node follows; call inside {@link #exclusive} for it. */
+    public long delivered(String stream) {
+        return requireLocked(stream).delivered;
     }
 
     /** Whether this node follows the stream, and so knows where its delivery stands; call inside {@link #exclusive} for it. */
@@ -414,13 +428,15 @@ public final class Hub {
     /** The item is delivered: the stream's delivery stands there, and a topic keeps it in its tail. */
     private static void advance(Topic topic, Item item) {
         if (isTopic(topic.name)) {
-            if (item.cursor().seq() != topic.delivered + 1) {
-                topic.tail.clear(); // the tail is without gaps
+            List<Item> kept = topic.tail;
+            boolean follows = !kept.isEmpty() && kept.get(kept.size() - 1).cursor().seq() == item.cursor().seq() - 1;
+            List<Item> next = new ArrayList<>(TAIL);
+            if (follows) {
+                next.addAll(kept.subList(Math.max(0, kept.size() - TAIL + 1), kept.size()));
             }
-            topic.tail.addLast(item);
-            if (topic.tail.size() > TAIL) {
-                topic.tail.removeFirst();
-            }
+            next.add(item);
+            // copied on change, so that a subscriber about to resume can look without the lock
+            topic.tail = Collections.unmodifiableList(next);
         }
         topic.delivered = item.cursor().seq();
     }
@@ -447,15 +463,22 @@ public final class Hub {
         final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
         /** The sequence number delivered last here, or -1 while not tracked; written under the lock. */
         volatile long delivered = -1;
-        /** A topic's items delivered last, in order and without a gap, up to {@code delivered}; under the lock. */
-        final ArrayDeque<Item> tail = new ArrayDeque<>();
+        /** A topic's items delivered last, in order and without a gap, up to {@code delivered}; replaced, never changed. */
+        volatile List<Item> tail = List.of();
 
         Topic(String name) {
             this.name = name;
         }
     }
 
-    /** An item committed to a stream (a topic, or a user's inbox), with its cursor there and its encoded frame. */
-    public record Item(String stream, Cursor cursor, String text) {
+    /**
+     * An item committed to a stream (a topic, or a user's inbox), with its cursor there and its encoded
+     * frame; {@code replayText}, the frame of its replay, where the node that made it has it (null else).
+     */
+    public record Item(String stream, Cursor cursor, String text, String replayText) {
+
+        public Item(String stream, Cursor cursor, String text) {
+            this(stream, cursor, text, null);
+        }
     }
 }
