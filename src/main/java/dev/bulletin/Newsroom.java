@@ -273,8 +273,8 @@ public final class Newsroom {
 
         /**
          * Cut where live delivery stands; what was published between the read and the hold comes from
-         * what the hub delivered last ({@code delivered}) or, when it no longer has them all, from the
-         * store ({@code stored}); a resume that cannot be completed so answers {@code resumed: false}.
+         * what the hub delivered last ({@code recentlyDelivered}) or, when it no longer has them all,
+         * from the store ({@code stored}); a resume that cannot be completed so answers {@code resumed: false}.
          */
         Backlog upTo(long delivered, Function<Long, Optional<List<String>>> recentlyDelivered,
                      Function<Long, Optional<List<Replayed>>> stored) {

@@ -32,7 +32,9 @@ import java.util.function.Supplier;
  * <p>Items of a stream (a topic, or a user's inbox) reach a hub in any order and any number of
  * times when several nodes publish: from this node, from the bus, or missing altogether. The hub
  * keeps, per stream with subscribers here, the sequence number it delivered last, and delivers
- * each item once and in order, fetching the ones missing before it from the store.
+ * each item once and in order, fetching the ones missing before it from the store. It also keeps
+ * a topic's last {@link #TAIL} delivered items, so that a client resuming a little behind is served
+ * without a store read.
  */
 public final class Hub {
 
