@@ -9,6 +9,7 @@ const STORED = 'bulletin:demo:news';
 const SHOWN = 50;
 
 let authorization = null; // kept in memory only: a reload signs out
+let countdown = null;      // the reconnect countdown's timer: connect() reports a state at once, so declared first
 
 // --- news -------------------------------------------------------------------------------
 
@@ -44,8 +45,6 @@ function render({ topic, item }) {
 }
 
 // --- connection state ---------------------------------------------------------------------
-
-let countdown = null;
 
 function showState({ state, retryIn }) {
   clearInterval(countdown);

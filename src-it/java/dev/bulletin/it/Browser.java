@@ -6,6 +6,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver: both found at fixed paths,
@@ -32,6 +36,9 @@ final class Browser implements AutoCloseable {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1200,900",
                 "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
@@ -86,8 +93,26 @@ final class Browser implements AutoCloseable {
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * Quits the browser, and fails if the page threw an exception or logged an error to the console.
+     * What the browser itself reports of the network (a refused request, a socket dropped on purpose
+     * by the test) is the test's doing, not the page's fault.
+     */
     @Override
     public void close() {
-        driver.quit();
+        List<String> errors;
+        try {
+            errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                    .map(LogEntry::getMessage)
+                    .filter(message -> !message.contains("Failed to load resource")
+                            && !message.contains("WebSocket connection to"))
+                    .toList();
+        } finally {
+            driver.quit();
+        }
+        if (!errors.isEmpty()) {
+            throw new AssertionError("the page threw or logged errors: " + errors);
+        }
     }
 }
