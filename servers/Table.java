@@ -56,6 +56,10 @@ public class Table {
             Run run = read(reports);
             String result = smoke != null && !smoke[2].equals("passed") && run.total() == 0 ? smoke[2]
                     : run.failed().isEmpty() && run.total() > 0 ? "passed" : "failed: " + String.join(", ", run.failed());
+            String unsupported = notSupported().get(name);
+            if (unsupported != null && !result.equals("passed")) {
+                result = "not supported: " + unsupported;
+            }
             if (!run.skipped().isEmpty()) {
                 result += "; skipped, as the container does not allow it: " + String.join(", ", run.skipped());
             }
@@ -128,6 +132,18 @@ public class Table {
                     .map(f -> Instant.ofEpochMilli(f.toFile().lastModified()).toString().substring(0, 10))
                     .max(String::compareTo).orElse("?");
         }
+    }
+
+    /** The servers Bulletin does not support, with why: servers/expected-failures, a name and a tab before each reason. */
+    static java.util.Map<String, String> notSupported() throws IOException {
+        java.util.Map<String, String> reasons = new java.util.TreeMap<>();
+        for (String line : Files.readAllLines(Path.of("servers/expected-failures"))) {
+            String[] fields = line.split("\t", 2);
+            if (!fields[0].isBlank()) {
+                reasons.put(fields[0].trim(), fields.length > 1 ? fields[1].trim() : "see the README");
+            }
+        }
+        return reasons;
     }
 
     static String[] smokeResult(String name) throws IOException {

@@ -150,6 +150,7 @@ class NewsApiIT extends DeployedWar {
         String topic = Server.freshTopic("gone");
         server.publish(topic, "one");
         assertProblem(server.fetch("api/news?topic=" + topic + "&after=0000dead:1"), 410, "after");
+        assertProblem(server.fetch("api/news?topic=" + topic + "&after=garbage"), 400, "after");
         assertProblem(server.fetch("api/news?topic=" + topic + "&limit=201"), 400, "limit");
     }
 

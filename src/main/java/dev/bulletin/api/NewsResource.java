@@ -2,6 +2,7 @@ package dev.bulletin.api;
 
 import dev.bulletin.Bulletin;
 import dev.bulletin.Publication;
+import dev.bulletin.protocol.Cursor;
 import dev.bulletin.protocol.ErrorCode;
 import dev.bulletin.protocol.InvalidInput;
 import dev.bulletin.protocol.NewsDraft;
@@ -54,11 +55,19 @@ public class NewsResource {
             throw new InvalidInput(ErrorCode.BAD_TOPIC, "topic", "topic is required and must match "
                     + "[a-z0-9][a-z0-9._-]{0,63}");
         }
+        requireCursor(after);
         Optional<List<StoredNews>> items = bulletin.newsroom().history(topic, after, limit(limit));
         if (items.isEmpty()) {
             return Problem.cursorGone(after);
         }
         return Response.ok(items.get().stream().map(NewsEntry::of).toList()).build();
+    }
+
+    /** A malformed {@code after} is the client's mistake (400); a well-formed one that cannot be resumed is 410. */
+    static void requireCursor(String after) {
+        if (after != null && Cursor.parse(after).isEmpty()) {
+            throw InvalidInput.badRequest("after", "after must be a cursor as the server gave it (epoch:seq)");
+        }
     }
 
     static int limit(String value) {

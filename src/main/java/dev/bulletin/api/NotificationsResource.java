@@ -50,6 +50,7 @@ public class NotificationsResource {
                          @QueryParam("limit") @DefaultValue("50") String limit,
                          @Context SecurityContext security) {
         String user = Access.requireUser(security, "reading notifications");
+        NewsResource.requireCursor(after);
         Optional<List<StoredNotification>> items = bulletin.notifications()
                 .list(user, after, unread, NewsResource.limit(limit));
         if (items.isEmpty()) {

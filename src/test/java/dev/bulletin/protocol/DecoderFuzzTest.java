@@ -8,6 +8,7 @@ import jakarta.json.bind.JsonbException;
 import java.io.StringReader;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,11 @@ class DecoderFuzzTest {
         }
     }
 
+    /**
+     * A body the strict reader takes either binds and validates into a draft within every limit of
+     * PROTOCOL.md, which validating again leaves as it is, or is refused with the exceptions that the
+     * API answers 400 ({@code JsonbException}, {@code InvalidInput}); nothing else escapes.
+     */
     @FuzzTest
     void aNewsBodyIsPublishableOrRefused(FuzzedDataProvider data) {
         String body = data.consumeRemainingAsString();
@@ -42,13 +48,26 @@ class DecoderFuzzTest {
         } catch (RuntimeException refused) {
             return; // StrictJsonBodies answers 400
         }
+        NewsDraft valid;
         try {
             NewsDraft draft = Codec.JSONB.fromJson(body, NewsDraft.class);
-            if (draft != null) {
-                draft.validated();
+            if (draft == null) {
+                return; // the body was JSON null: NewsResource answers 400
             }
+            valid = draft.validated();
         } catch (JsonbException | InvalidInput refused) {
-            // 400 through UnreadableBodyMapper or InvalidInputMapper
+            return; // 400 through UnreadableBodyMapper or InvalidInputMapper
         }
+        assertTrue(Protocol.isTopic(valid.topic()), valid.topic());
+        assertTrue(!valid.title().isBlank() && valid.title().length() <= NewsDraft.MAX_TITLE, valid.title());
+        assertTrue(valid.summary() == null || valid.summary().length() <= NewsDraft.MAX_SUMMARY);
+        assertTrue(NewsDraft.PRIORITIES.contains(valid.priority()), valid.priority());
+        assertTrue(valid.tags().size() <= NewsDraft.MAX_TAGS
+                && Codec.JSONB.toJson(valid.tags()).length() <= NewsDraft.MAX_TAGS_JSON);
+        assertTrue(Protocol.isId(valid.id()), valid.id());
+        for (String text : new String[]{valid.title(), valid.summary(), valid.url()}) {
+            assertTrue(text == null || text.indexOf('\u0000') < 0, "no NUL is accepted");
+        }
+        assertEquals(valid, valid.validated(), "validating a valid draft changes nothing");
     }
 }
