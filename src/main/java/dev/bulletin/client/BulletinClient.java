@@ -260,7 +260,7 @@ public final class BulletinClient implements AutoCloseable {
             if (FINAL_CODES.contains(code)) {
                 stop(code, reason.getReasonPhrase());
             } else {
-                LOG.log(System.Logger.Level.INFO, "Connection closed with {0} {1}; reconnecting", code,
+                LOG.log(System.Logger.Level.INFO, "Connection closed with {0} {1}; reconnecting", Integer.toString(code),
                         reason.getReasonPhrase());
                 retry(code == 1013);
             }
