@@ -321,8 +321,10 @@ public final class Bulletin {
                 peers.put(stats.node(), new Heard(stats.stats(), System.nanoTime()));
             }
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Handling " + announcement.getClass().getSimpleName()
-                    + " from another node failed; the next sweep delivers what it was about", e);
+            // while the store is down this is part of its outage, logged as a whole
+            LOG.log(storeLog.failing() ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING, "Handling "
+                    + announcement.getClass().getSimpleName() + " from another node failed; the next sweep delivers"
+                    + " what it was about", e);
         }
     }
 
