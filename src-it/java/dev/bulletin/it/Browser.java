@@ -53,13 +53,31 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Opens the page, and records every state its news socket goes through from then on (see {@link #awaitState}). */
     void open(String url) {
         driver.get(url);
+        driver.executeScript("""
+                const shown = document.getElementById('state');
+                if (shown && !window.bulletinStates) {
+                  window.bulletinStates = [shown.dataset.state];
+                  new MutationObserver(() => window.bulletinStates.push(shown.dataset.state))
+                    .observe(shown, { attributes: true, attributeFilter: ['data-state'] });
+                }""");
     }
 
-    /** Waits until the page says its news socket is in this state. */
+    /**
+     * Waits until the page's news socket has been in this state since the state awaited last, so that
+     * a state shorter than a poll (reconnecting after a short backoff) is not missed.
+     */
     void awaitState(String state) {
-        wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", state));
+        wait.until(page -> (Boolean) driver.executeScript("""
+                const seen = window.bulletinStates ?? [];
+                const at = seen.indexOf(arguments[0]);
+                if (at < 0) {
+                  return false;
+                }
+                seen.splice(0, at + 1);
+                return true;""", state));
     }
 
     /** Waits until an element with this text is in the news list, and returns the list's titles. */
