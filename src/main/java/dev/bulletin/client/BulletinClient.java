@@ -157,7 +157,8 @@ public final class BulletinClient implements AutoCloseable {
         if (open != null && open.isOpen()) {
             try {
                 open.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "client closed"));
-            } catch (IOException e) {
+            } catch (IOException | IllegalStateException e) {
+                // IllegalStateException: the connection closed between isOpen() and close(), as Tyrus says it
                 LOG.log(System.Logger.Level.DEBUG, "Closing failed; the connection is dropped", e);
             }
         }
