@@ -25,7 +25,6 @@ import static dev.bulletin.testing.Frames.subscribeResume;
 import static dev.bulletin.testing.Frames.unsubscribe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /ws/news} over real sockets on embedded Tyrus, frame by frame as PROTOCOL.md lists them. */
