@@ -128,6 +128,21 @@ class NewsApiIT extends DeployedWar {
     }
 
     @Test
+    void theContainersOwnRefusalsAreProblemsToo() throws Exception {
+        HttpResponse<String> wrongPassword = post("{\"topic\":\"world\",\"title\":\"t\"}",
+                Map.of("Authorization", Server.basic("publisher", "not-the-secret")));
+        assertProblem(wrongPassword, 401, null);
+        assertTrue(wrongPassword.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic"));
+
+        HttpResponse<String> getOnPostOnly = server.fetch("api/tickets");
+        assertProblem(getOnPostOnly, 405, null);
+        assertTrue(getOnPostOnly.headers().firstValue("Allow").orElseThrow().contains("POST"),
+                getOnPostOnly.headers().map().toString());
+
+        assertProblem(server.fetch("api/no-such-resource"), 404, null);
+    }
+
+    @Test
     void historyAnswersAfterACursorAndTopicsListTheirLastCursor() {
         String topic = Server.freshTopic("history");
         List<String> cursors = List.of(server.publish(topic, "one"), server.publish(topic, "two"),

@@ -50,10 +50,16 @@ public final class Newsroom {
 
     /** Validates and publishes; the same id again returns the original, which is not delivered twice. */
     public Publication publish(NewsDraft draft) {
-        NewsDraft valid = draft.validated();
-        boolean retryable = draft.id() != null; // only an id of the publisher's can have been stored before
+        return publish(draft.validated(), draft.id() != null);
+    }
+
+    /**
+     * Publishes a draft validated earlier. {@code publishersId} says whether its id came from the
+     * publisher: only such an id can have been stored before, so only then is it looked up.
+     */
+    public Publication publish(NewsDraft valid, boolean publishersId) {
         return hub.exclusive(List.of(valid.topic()), () -> {
-            Optional<StoredNews> earlier = retryable ? store.findById(valid.id()) : Optional.empty();
+            Optional<StoredNews> earlier = publishersId ? store.findById(valid.id()) : Optional.empty();
             if (earlier.isPresent()) {
                 return new Publication(earlier.get(), false);
             }

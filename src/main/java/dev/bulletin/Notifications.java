@@ -62,6 +62,11 @@ public final class Notifications {
 
     /** Validates and stores; named users and connected members of the roles get it now, others when they connect. */
     public Notified notify(NotificationDraft draft) {
+        return notify(accepted(draft), draft.id() != null);
+    }
+
+    /** The draft validated, with its roles checked against {@code bulletin.roles}: what {@link #notify} would refuse. */
+    public NotificationDraft accepted(NotificationDraft draft) {
         NotificationDraft valid = draft.validated();
         for (String role : valid.to().roles()) {
             if (!roles.contains(role)) {
@@ -69,10 +74,17 @@ public final class Notifications {
                         + " add it to the setting bulletin.roles (now " + roles + ")");
             }
         }
-        boolean retryable = draft.id() != null; // only an id of the publisher's can have been stored before
+        return valid;
+    }
+
+    /**
+     * Stores and sends a draft {@link #accepted} earlier. {@code publishersId} says whether its id came
+     * from the publisher: only such an id can have been stored before, so only then is it looked up.
+     */
+    public Notified notify(NotificationDraft valid, boolean publishersId) {
         List<String> inboxes = valid.to().users().stream().map(Hub::inbox).toList();
         Notified notified = hub.exclusive(inboxes, () -> {
-            Optional<Audience> earlier = retryable ? store.findById(valid.id()) : Optional.empty();
+            Optional<Audience> earlier = publishersId ? store.findById(valid.id()) : Optional.empty();
             if (earlier.isPresent()) {
                 return new Notified(valid.id(), earlier.get(), false);
             }

@@ -77,6 +77,10 @@ class NewsroomTest {
         assertTrue(room.publish(NewsDraft.of("world", "given id").withId("a-1")).created());
         assertFalse(room.publish(NewsDraft.of("world", "given id").withId("a-1")).created(), "the retry is not published again");
         assertEquals(List.of("a-1", "a-1"), lookedUp);
+
+        NewsDraft validatedEarlier = NewsDraft.of("world", "validated by the Publisher").validated();
+        assertTrue(room.publish(validatedEarlier, false).created());
+        assertEquals(List.of("a-1", "a-1"), lookedUp, "an id the Publisher generated is not looked up");
     }
 
     @Test

@@ -34,7 +34,7 @@ public class Publisher {
      */
     public String publish(NewsDraft draft) {
         NewsDraft valid = draft.validated();
-        pending.fire(new Pending(valid));
+        pending.fire(new Pending(valid, draft.id() != null));
         return valid.id();
     }
 
@@ -42,27 +42,27 @@ public class Publisher {
      * Validates the notification now, sends it once the surrounding transaction commits.
      *
      * @return the notification's id: the draft's own, or a new one
-     * @throws dev.bulletin.protocol.InvalidInput naming the field at fault
+     * @throws dev.bulletin.protocol.InvalidInput naming the field at fault, also a role not in {@code bulletin.roles}
      */
     public String notify(NotificationDraft draft) {
-        NotificationDraft valid = draft.validated();
-        pendingNotification.fire(new PendingNotification(valid));
+        NotificationDraft valid = bulletin.notifications().accepted(draft);
+        pendingNotification.fire(new PendingNotification(valid, draft.id() != null));
         return valid.id();
     }
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Pending news) {
-        bulletin.newsroom().publish(news.draft());
+        bulletin.newsroom().publish(news.draft(), news.publishersId());
     }
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) PendingNotification notification) {
-        bulletin.notifications().notify(notification.draft());
+        bulletin.notifications().notify(notification.draft(), notification.publishersId());
     }
 
-    /** A validated news draft waiting for its transaction to end. */
-    public record Pending(NewsDraft draft) {
+    /** A validated news draft waiting for its transaction to end; {@code publishersId}: its id is the caller's. */
+    public record Pending(NewsDraft draft, boolean publishersId) {
     }
 
-    /** A validated notification waiting for its transaction to end. */
-    public record PendingNotification(NotificationDraft draft) {
+    /** A validated notification waiting for its transaction to end; {@code publishersId}: its id is the caller's. */
+    public record PendingNotification(NotificationDraft draft, boolean publishersId) {
     }
 }

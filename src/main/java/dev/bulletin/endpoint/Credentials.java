@@ -11,13 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Authenticates a request that carries credentials, on any path. Bulletin's resources are
+ * Authenticates a request that carries Basic credentials, on any path. Bulletin's resources are
  * open to anonymous callers and decide for themselves what needs a user, so no security
- * constraint covers them; WildFly then checks credentials anyway, but Payara, GlassFish and
- * Open Liberty only do when asked. Wrong credentials get the container's 401 challenge, or a
- * 401 problem where the container throws instead. An {@code Authorization} header Bulletin cannot
- * use (another scheme, a malformed Basic one) is ignored: the request goes on anonymous, and
- * whatever needs a user answers 401.
+ * constraint covers them and containers check credentials only when asked: this filter asks, with
+ * the realm the deployment's login config names. Wrong credentials get a 401 problem with the
+ * challenge. An {@code Authorization} header Bulletin cannot use (another scheme, a malformed
+ * Basic one) is ignored: the request goes on anonymous, and whatever needs a user answers 401.
  */
 public class Credentials extends HttpFilter {
 
@@ -26,40 +25,45 @@ public class Credentials extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getUserPrincipal() == null && isBasic(request.getHeader("Authorization"))) {
-            boolean authenticated;
+        Basic basic = request.getUserPrincipal() == null ? Basic.of(request.getHeader("Authorization")) : null;
+        if (basic != null) {
             try {
-                authenticated = request.authenticate(response);
+                // login, not authenticate(response): a refusal is then ours to answer on every container
+                // (GlassFish's authenticate sends its HTML error page for a wrong password)
+                request.login(basic.user(), basic.password());
             } catch (ServletException e) {
                 LOG.log(System.Logger.Level.DEBUG, "Credentials were refused: {0}", e.getMessage());
                 refuse(response);
                 return;
             }
-            if (!authenticated) {
-                return; // the container answered with its challenge
-            }
         }
         chain.doFilter(request, response);
     }
 
-    /** Whether the header is {@code Basic} with base64 of {@code user:password}, the one scheme the realm takes. */
-    static boolean isBasic(String header) {
-        if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return false;
-        }
-        try {
-            return new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8)
-                    .indexOf(':') > 0;
-        } catch (IllegalArgumentException e) {
-            return false;
+    /** The user and password of a {@code Basic} header, the one scheme the realm takes. */
+    record Basic(String user, String password) {
+
+        /** The credentials in the header; null for any other header. */
+        static Basic of(String header) {
+            if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+                return null;
+            }
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            int colon = decoded.indexOf(':');
+            return colon > 0 ? new Basic(decoded.substring(0, colon), decoded.substring(colon + 1)) : null;
         }
     }
 
     private static void refuse(HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Basic realm=\"bulletin\"");
-        response.setContentType("application/problem+json");
-        response.getWriter().write("{\"type\":\"urn:bulletin:problem:unauthorized\",\"title\":\"Unauthorized\","
-                + "\"status\":401,\"detail\":\"the user name or password is wrong\"}");
+        response.setContentType("application/problem+json"); // bytes, not a writer: JSON takes no charset parameter
+        response.getOutputStream().write(("{\"type\":\"urn:bulletin:problem:unauthorized\",\"title\":\"Unauthorized\","
+                + "\"status\":401,\"detail\":\"the user name or password is wrong\"}").getBytes(StandardCharsets.UTF_8));
     }
 }
