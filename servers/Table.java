@@ -31,7 +31,7 @@ public class Table {
             new Suite("failsafe-reports-payara", "Payara Micro", "version.payara.micro", "whole src-it suite, H2"),
             new Suite("failsafe-reports-cluster", "WildFly, two nodes", "version.wildfly",
                     "two-node suite: Artemis topic, PostgreSQL"),
-            new Suite("failsafe-reports-glassfish", "GlassFish", null, "smoke suite, Derby"),
+            new Suite("failsafe-reports-glassfish", "GlassFish", null, "smoke suite, H2"),
             new Suite("failsafe-reports-liberty", "Open Liberty", null, "smoke suite, H2"),
             new Suite("failsafe-reports-tomee", "TomEE", null, "smoke suite"));
 

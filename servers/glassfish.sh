@@ -1,12 +1,16 @@
 # GlassFish 7, Jakarta EE 10 full platform, from its zip. Used by servers/smoke.
-# Users in the file realm; a group grants the role of the same name; the default datasource is
-# GlassFish's own Derby (jdbc/__default), whose network server start-database runs.
+# Users in the file realm; a group grants the role of the same name; the default datasource
+# (jdbc/__default) is moved from GlassFish's Derby to H2 from Maven Central: Bulletin ships
+# Flyway's support for H2 and PostgreSQL, the databases its migrations are written and tested for.
 SERVER_VERSION=7.0.21
 GLASSFISH=target/servers/glassfish7
+H2_VERSION=2.2.224
 
 install() {
   fetch "org.glassfish.main.distributions:glassfish:$SERVER_VERSION:zip" "glassfish-$SERVER_VERSION.zip" &&
-    rm -rf "$GLASSFISH" && unzip -q "target/servers/glassfish-$SERVER_VERSION.zip" -d target/servers
+    fetch "com.h2database:h2:$H2_VERSION" "h2-$H2_VERSION.jar" &&
+    rm -rf "$GLASSFISH" && unzip -q "target/servers/glassfish-$SERVER_VERSION.zip" -d target/servers &&
+    cp "target/servers/h2-$H2_VERSION.jar" "$GLASSFISH/glassfish/domains/domain1/lib/"
 }
 
 # GlassFish 7.0.21 now and then deadlocks in HK2 while it starts (a run-level thread waits for a
@@ -25,8 +29,10 @@ kill_domain() {
 
 start() {
   local asadmin="$GLASSFISH/bin/asadmin"
-  "$asadmin" start-database --dbhost 127.0.0.1 &&
-    start_domain &&
+  start_domain &&
+    "$asadmin" create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource \
+      --restype javax.sql.DataSource --property "url=jdbc\\:h2\\:$PWD/$GLASSFISH/bulletin-h2" bulletin-h2 &&
+    "$asadmin" set resources.jdbc-resource.jdbc/__default.pool-name=bulletin-h2 &&
     "$asadmin" --passwordfile servers/passwords/publisher.password create-file-user --groups bulletin-publisher:user publisher &&
     "$asadmin" --passwordfile servers/passwords/alice.password create-file-user --groups user alice &&
     "$asadmin" --passwordfile servers/passwords/bob.password create-file-user --groups user bob &&
@@ -38,5 +44,4 @@ start() {
 stop() {
   "$GLASSFISH/bin/asadmin" stop-domain --kill=true
   kill_domain # a domain that never answered is not stopped by stop-domain
-  "$GLASSFISH/bin/asadmin" stop-database --dbhost 127.0.0.1
 }

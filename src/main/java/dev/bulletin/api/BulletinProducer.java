@@ -7,6 +7,7 @@ import dev.bulletin.bus.JmsBus;
 import dev.bulletin.store.jpa.JpaNewsStore;
 import dev.bulletin.store.jpa.JpaNotificationStore;
 import dev.bulletin.store.jpa.JpaTicketStore;
+import dev.bulletin.store.jpa.Schema;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -40,10 +41,14 @@ public class BulletinProducer {
     @Inject
     JpaTicketStore tickets;
 
+    @Inject
+    Schema schema;
+
     @Produces
     @Singleton
     Bulletin bulletin() {
         BulletinConfig config = BulletinConfig.fromEnvironment().withinOpenFiles();
+        schema.migrate();
         Bus.Connector bus = config.clustered() ? JmsBus.connector(config, threads) : receiver -> Bus.NONE;
         return Bulletin.start(config, news, inboxes, tickets, bus, scheduler);
     }

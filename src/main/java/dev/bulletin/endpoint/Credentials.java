@@ -14,9 +14,10 @@ import java.util.Base64;
  * Authenticates a request that carries Basic credentials, on any path. Bulletin's resources are
  * open to anonymous callers and decide for themselves what needs a user, so no security
  * constraint covers them and containers check credentials only when asked: this filter asks, with
- * the realm the deployment's login config names. Wrong credentials get a 401 problem with the
- * challenge. An {@code Authorization} header Bulletin cannot use (another scheme, a malformed
- * Basic one) is ignored: the request goes on anonymous, and whatever needs a user answers 401.
+ * the realm the deployment's login config names. Wrong credentials get a 401 problem (through
+ * {@code ProblemPage}, the deployment's error page) with the challenge. An {@code Authorization}
+ * header Bulletin cannot use (another scheme, a malformed Basic one) is ignored: the request goes
+ * on anonymous, and whatever needs a user answers 401.
  */
 public class Credentials extends HttpFilter {
 
@@ -27,13 +28,21 @@ public class Credentials extends HttpFilter {
             throws IOException, ServletException {
         Basic basic = request.getUserPrincipal() == null ? Basic.of(request.getHeader("Authorization")) : null;
         if (basic != null) {
+            boolean authenticated;
             try {
-                // login, not authenticate(response): a refusal is then ours to answer on every container
-                // (GlassFish's authenticate sends its HTML error page for a wrong password)
-                request.login(basic.user(), basic.password());
+                // authenticate, not login: WildFly's login keeps the identity in a new HTTP session,
+                // one per REST call of a publisher
+                authenticated = request.authenticate(response);
             } catch (ServletException e) {
                 LOG.log(System.Logger.Level.DEBUG, "Credentials were refused: {0}", e.getMessage());
-                refuse(response);
+                response.setHeader("WWW-Authenticate", "Basic realm=\"bulletin\"");
+                authenticated = false;
+            }
+            if (!authenticated) {
+                if (!response.isCommitted()) {
+                    // WildFly set its challenge; GlassFish sent it, and this message replaces its own
+                    response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "the user name or password is wrong");
+                }
                 return;
             }
         }
@@ -57,13 +66,5 @@ public class Credentials extends HttpFilter {
             int colon = decoded.indexOf(':');
             return colon > 0 ? new Basic(decoded.substring(0, colon), decoded.substring(colon + 1)) : null;
         }
-    }
-
-    private static void refuse(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader("WWW-Authenticate", "Basic realm=\"bulletin\"");
-        response.setContentType("application/problem+json"); // bytes, not a writer: JSON takes no charset parameter
-        response.getOutputStream().write(("{\"type\":\"urn:bulletin:problem:unauthorized\",\"title\":\"Unauthorized\","
-                + "\"status\":401,\"detail\":\"the user name or password is wrong\"}").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -6,10 +6,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
@@ -24,7 +26,8 @@ import jakarta.persistence.UniqueConstraint;
 public class InboxRow {
 
     @Id
-    @GeneratedValue
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "bulletin_inbox_seq")
+    @SequenceGenerator(name = "bulletin_inbox_seq", sequenceName = "bulletin_inbox_seq", allocationSize = 50)
     private Long id;
 
     @Column(name = "user_name", length = 128, nullable = false)

@@ -1,0 +1,126 @@
+package dev.bulletin.store.jpa;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+
+/**
+ * Bulletin's tables in the default datasource, the one the persistence unit uses: brought to this
+ * version's schema by Flyway, from the SQL files in {@code dev/bulletin/store/jpa/migration}, with
+ * a history table of Bulletin's own ({@code bulletin_schema_history}) beside any the application
+ * keeps. A database that has Bulletin's tables but no history, as version 0.1 left them, is
+ * baselined at version 1 and its data kept.
+ */
+@ApplicationScoped
+public class Schema {
+
+    static final String MIGRATIONS = "classpath:dev/bulletin/store/jpa/migration";
+    static final String HISTORY = "bulletin_schema_history";
+
+    private static final System.Logger LOG = System.getLogger(Schema.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    private volatile Database database;
+
+    /** Migrates the default datasource, logs what Bulletin stores in, and remembers it for {@link #database()}. */
+    public Database migrate() {
+        database = migrate(dataSource);
+        LOG.log(System.Logger.Level.INFO, "Bulletin stores in {0}", database);
+        return database;
+    }
+
+    /** What {@link #migrate()} found, null before it ran. */
+    public Database database() {
+        return database;
+    }
+
+    static Database migrate(DataSource dataSource) {
+        Flyway flyway = Flyway.configure(Schema.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(MIGRATIONS)
+                .table(HISTORY)
+                .baselineVersion("1")
+                .baselineDescription("tables Bulletin 0.1 made by itself")
+                .load();
+        String product;
+        String url;
+        boolean adopt;
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            product = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+            url = withoutParameters(meta.getURL());
+            adopt = hasTable(meta, "bulletin_stream") && !hasTable(meta, HISTORY);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Bulletin cannot reach its database (java:comp/DefaultDataSource): "
+                    + e.getMessage(), e);
+        }
+        if (adopt) {
+            flyway.baseline();
+            createInboxSequence(dataSource);
+        }
+        int applied = flyway.migrate().migrationsExecuted;
+        return new Database(product, url, flyway.info().current().getVersion().getVersion(), adopt, applied);
+    }
+
+    /**
+     * Tables as version 0.1 left them lack the inbox's id sequence where EclipseLink made them (it
+     * kept its ids in a table of its own): made here, past the highest id, and a no-op where
+     * Hibernate made it.
+     */
+    private static void createInboxSequence(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            long next;
+            try (ResultSet max = statement.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM bulletin_inbox")) {
+                max.next();
+                next = max.getLong(1);
+            }
+            statement.execute("CREATE SEQUENCE IF NOT EXISTS bulletin_inbox_seq START WITH " + next + " INCREMENT BY 50");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Bulletin could not adopt the tables of version 0.1: " + e.getMessage(), e);
+        }
+    }
+
+    /** Unquoted names are stored upper case by some databases (H2) and lower case by others (PostgreSQL). */
+    private static boolean hasTable(DatabaseMetaData meta, String name) throws SQLException {
+        for (String stored : new String[] {name, name.toUpperCase(Locale.ROOT)}) {
+            try (ResultSet tables = meta.getTables(null, meta.getConnection().getSchema(), stored, null)) {
+                if (tables.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The URL without what may follow the database's name, a password among it. */
+    static String withoutParameters(String url) {
+        String kept = url == null ? "?" : url.split("[?;]", 2)[0];
+        return kept.replaceFirst("//[^/@]*@", "//");
+    }
+
+    /**
+     * The database Bulletin stores in, and its schema.
+     *
+     * @param adopted whether this start found version 0.1's tables and baselined them
+     * @param applied how many migrations this start applied
+     */
+    public record Database(String product, String url, String schemaVersion, boolean adopted, int applied) {
+
+        @Override
+        public String toString() {
+            return product + " at " + url + " (java:comp/DefaultDataSource), schema version " + schemaVersion
+                    + (adopted ? ", adopted from the tables of version 0.1" : "")
+                    + (applied > 0 ? ", " + applied + " migration(s) applied now" : "");
+        }
+    }
+}
