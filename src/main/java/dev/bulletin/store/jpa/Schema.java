@@ -3,18 +3,27 @@ package dev.bulletin.store.jpa;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.resource.LoadableResource;
 
 import javax.sql.DataSource;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Bulletin's tables in the default datasource, the one the persistence unit uses: brought to this
- * version's schema by Flyway, from the SQL files in {@code dev/bulletin/store/jpa/migration}, with
+ * version's schema by Flyway, from the SQL files in {@value #DIRECTORY}, with
  * a history table of Bulletin's own ({@code bulletin_schema_history}) beside any the application
  * keeps. A database that has Bulletin's tables but no history, as version 0.1 left them, is
  * baselined at version 1 and its data kept.
@@ -22,7 +31,14 @@ import java.util.Locale;
 @ApplicationScoped
 public class Schema {
 
-    static final String MIGRATIONS = "classpath:dev/bulletin/store/jpa/migration";
+    /**
+     * The migrations in {@link #DIRECTORY}, oldest first. Listed, not scanned for: Flyway's classpath
+     * scan finds nothing in a packed WAR on Open Liberty ({@code wsjar:} URLs), and a scan of the
+     * default location would also find the migrations of an application that embeds Bulletin.
+     * {@code SchemaTest} checks the list against the directory.
+     */
+    static final List<String> MIGRATIONS = List.of("V1__streams_news_inboxes_tickets.sql");
+    static final String DIRECTORY = "dev/bulletin/store/jpa/migration/";
     static final String HISTORY = "bulletin_schema_history";
 
     private static final System.Logger LOG = System.getLogger(Schema.class.getName());
@@ -47,7 +63,8 @@ public class Schema {
     static Database migrate(DataSource dataSource) {
         Flyway flyway = Flyway.configure(Schema.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(MIGRATIONS)
+                .resourceProvider(new Listed())
+                .javaMigrationClassProvider(List::of)
                 .table(HISTORY)
                 .baselineVersion("1")
                 .baselineDescription("tables Bulletin 0.1 made by itself")
@@ -74,19 +91,73 @@ public class Schema {
 
     /**
      * Tables as version 0.1 left them lack the inbox's id sequence where EclipseLink made them (it
-     * kept its ids in a table of its own): made here, past the highest id, and a no-op where
-     * Hibernate made it.
+     * kept its ids in a table of its own): made here so that its first block of 50 ids begins past
+     * the highest id, and a no-op where Hibernate made it.
      */
     private static void createInboxSequence(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             long next;
-            try (ResultSet max = statement.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM bulletin_inbox")) {
+            try (ResultSet max = statement.executeQuery("SELECT COALESCE(MAX(id), 0) + 50 FROM bulletin_inbox")) {
                 max.next();
                 next = max.getLong(1);
             }
             statement.execute("CREATE SEQUENCE IF NOT EXISTS bulletin_inbox_seq START WITH " + next + " INCREMENT BY 50");
         } catch (SQLException e) {
             throw new IllegalStateException("Bulletin could not adopt the tables of version 0.1: " + e.getMessage(), e);
+        }
+    }
+
+    /** The SQL files of {@link #MIGRATIONS}, read from Bulletin's own class loader. */
+    private static final class Listed implements ResourceProvider {
+
+        @Override
+        public LoadableResource getResource(String name) {
+            return MIGRATIONS.contains(name) ? new Migration(name) : null;
+        }
+
+        @Override
+        public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
+            return MIGRATIONS.stream()
+                    .filter(name -> name.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(name::endsWith))
+                    .<LoadableResource>map(Migration::new).toList();
+        }
+    }
+
+    private static final class Migration extends LoadableResource {
+
+        private final String name;
+
+        Migration(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public Reader read() {
+            InputStream in = Schema.class.getClassLoader().getResourceAsStream(DIRECTORY + name);
+            if (in == null) {
+                throw new IllegalStateException("Bulletin's migration " + DIRECTORY + name + " is missing from its archive");
+            }
+            return new InputStreamReader(in, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String getAbsolutePath() {
+            return DIRECTORY + name;
+        }
+
+        @Override
+        public String getAbsolutePathOnDisk() {
+            return DIRECTORY + name;
+        }
+
+        @Override
+        public String getFilename() {
+            return name;
+        }
+
+        @Override
+        public String getRelativePath() {
+            return name;
         }
     }
 

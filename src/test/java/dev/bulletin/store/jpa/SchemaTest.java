@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +19,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -116,7 +121,16 @@ class SchemaTest {
                     + " VALUES (151, FALSE, 1, 'alice', 'old')");
 
             assertTrue(Schema.migrate(database).adopted());
-            assertTrue(count(database, "SELECT " + nextInboxId(database)) > 151);
+            long blockEnd = count(database, "SELECT " + nextInboxId(database));
+            assertTrue(blockEnd - 49 > 151, "the first block of 50 ids ends at " + blockEnd);
+        }
+    }
+
+    @Test
+    void everyMigrationInTheDirectoryIsListed() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources", Schema.DIRECTORY))) {
+            assertEquals(files.map(file -> file.getFileName().toString()).collect(Collectors.toSet()),
+                    Set.copyOf(Schema.MIGRATIONS));
         }
     }
 

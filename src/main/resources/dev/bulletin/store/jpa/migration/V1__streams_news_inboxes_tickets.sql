@@ -68,8 +68,9 @@ CREATE TABLE bulletin_inbox (
     CONSTRAINT fk74mne4ftlvvdtpm06k0jydb41 FOREIGN KEY (notification_id) REFERENCES bulletin_notification (id)
 );
 CREATE INDEX bulletin_inbox_unread ON bulletin_inbox (user_name, is_read);
--- InboxRow's ids, 50 at a time (its allocationSize).
-CREATE SEQUENCE bulletin_inbox_seq START WITH 1 INCREMENT BY 50;
+-- InboxRow's ids, 50 at a time (its allocationSize): a value taken is the last id of a block of 50,
+-- as both Hibernate and EclipseLink read it (EclipseLink refuses a first value below 50).
+CREATE SEQUENCE bulletin_inbox_seq START WITH 50 INCREMENT BY 50;
 
 CREATE TABLE bulletin_ticket (
     hash VARCHAR(64) NOT NULL,
