@@ -3,6 +3,7 @@ package dev.bulletin.store.jpa;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.resource.LoadableResource;
 
@@ -82,7 +83,12 @@ public class Schema {
                     + e.getMessage(), e);
         }
         if (adopt) {
-            flyway.baseline();
+            try {
+                flyway.baseline();
+            } catch (FlywayException e) {
+                // another node of the cluster adopted the same tables a moment ago: migrate finds its history
+                LOG.log(System.Logger.Level.DEBUG, "The tables were adopted meanwhile: {0}", e.getMessage());
+            }
             createInboxSequence(dataSource);
         }
         int applied = flyway.migrate().migrationsExecuted;
