@@ -1,0 +1,57 @@
+package dev.bulletin;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+/**
+ * The table of docs/ARCHITECTURE.md: what each package of {@code src/main} may use of Bulletin
+ * and of libraries. Besides these, every package may use the JDK and the Jakarta EE APIs.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMain() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.bulletin");
+    }
+
+    @ParameterizedTest(name = "{0} uses only {1}")
+    @CsvSource(delimiter = '|', value = {
+        "dev.bulletin.protocol      | ",
+        "dev.bulletin.faults        | ",
+        "dev.bulletin.hub           | protocol",
+        "dev.bulletin.store         | protocol",
+        "dev.bulletin.store.jpa     | store protocol org.flywaydb..",
+        "dev.bulletin.bus           | core hub protocol faults",
+        "dev.bulletin               | bus hub protocol faults store",
+        "dev.bulletin.endpoint      | core hub protocol",
+        "dev.bulletin.api           | core bus endpoint hub protocol store store.jpa",
+        "dev.bulletin.client        | protocol",
+    })
+    void aPackageUsesOnlyWhatTheTableAllows(String pkg, String allowed) {
+        List<String> packages = new ArrayList<>(List.of(pkg, "java..", "javax..", "jakarta.."));
+        if (allowed != null) {
+            Arrays.stream(allowed.split(" ")).map(name -> switch (name) {
+                case "core" -> "dev.bulletin";
+                case "org.flywaydb.." -> name;
+                default -> "dev.bulletin." + name;
+            }).forEach(packages::add);
+        }
+        classes().that().resideInAPackage(pkg)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(packages.toArray(String[]::new))
+                .because("docs/ARCHITECTURE.md allows " + pkg + " only " + (allowed == null ? "the JDK and Jakarta EE" : allowed))
+                .check(main);
+    }
+}
