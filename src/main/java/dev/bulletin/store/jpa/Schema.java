@@ -51,6 +51,10 @@ public class Schema {
 
     /** Migrates the default datasource, logs what Bulletin stores in, and remembers it for {@link #database()}. */
     public Database migrate() {
+        if (dataSource == null) {
+            throw new IllegalStateException("The server injects no java:comp/DefaultDataSource (Jakarta EE requires one);"
+                    + " Bulletin's tables live there");
+        }
         database = migrate(dataSource);
         LOG.log(System.Logger.Level.INFO, "Bulletin stores in {0}", database);
         return database;
