@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * The deployment's error page (web.xml): what the container or a filter answers with
@@ -27,10 +26,7 @@ public class ProblemPage extends HttpServlet {
             status = Response.Status.NOT_FOUND; // asked for directly, not as an error page
         }
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-        String detail = message instanceof String text && !text.isBlank() ? text
-                : "the request was answered " + status.getStatusCode() + " " + status.getReasonPhrase() + " by the server";
-        Problem problem = new Problem("urn:bulletin:problem:" + status.getReasonPhrase().toLowerCase(Locale.ROOT)
-                .replace(' ', '-'), status.getReasonPhrase(), status.getStatusCode(), detail, null);
+        Problem problem = Problem.answered(status, message instanceof String text && !text.isBlank() ? text : null);
         response.setStatus(status.getStatusCode());
         response.setContentType(Problem.MEDIA_TYPE); // bytes, not a writer: JSON takes no charset parameter
         response.getOutputStream().write(Codec.JSONB.toJson(problem).getBytes(StandardCharsets.UTF_8));

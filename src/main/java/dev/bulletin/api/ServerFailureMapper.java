@@ -45,9 +45,6 @@ public class ServerFailureMapper implements ExceptionMapper<Exception> {
         if (answer.hasEntity() || status == null) {
             return answer;
         }
-        String code = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-        Problem problem = (Problem) Problem.response(status, code, "the request was answered " + status.getStatusCode()
-                + " " + status.getReasonPhrase() + " by the server", null).getEntity();
-        return Response.fromResponse(answer).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.fromResponse(answer).type(Problem.MEDIA_TYPE).entity(Problem.answered(status, null)).build();
     }
 }
