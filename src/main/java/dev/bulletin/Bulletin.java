@@ -11,6 +11,7 @@ import dev.bulletin.hub.Sink;
 import dev.bulletin.hub.Stats;
 import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.ClientFrame;
+import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.protocol.ErrorCode;
 import dev.bulletin.protocol.InvalidInput;
 import dev.bulletin.protocol.Protocol;
@@ -118,7 +119,7 @@ public final class Bulletin {
             sweep.cancel(false);
         }
         bus.close();
-        hub.closeAll(Hub.GOING_AWAY, "server shutting down");
+        hub.closeAll(CloseCode.GOING_AWAY, "server shutting down");
         LOG.log(System.Logger.Level.INFO, "Bulletin stopped");
     }
 
@@ -155,7 +156,7 @@ public final class Bulletin {
             // a hint between 5 and 30 s, so that a crowd refused at once does not come back at once
             int retry = 5 + ThreadLocalRandom.current().nextInt(26);
             LOG.log(System.Logger.Level.DEBUG, "Refusing session {0}: {1}", subscriber.id(), full);
-            hub.close(subscriber, Hub.TRY_AGAIN_LATER, full + "; retry in " + retry + " s");
+            hub.close(subscriber, CloseCode.TRY_AGAIN_LATER, full + "; retry in " + retry + " s");
             return subscriber;
         }
         hub.send(subscriber, new ServerFrame.Welcome(Protocol.V1, subscriber.id(), subscriber.user(),
@@ -212,7 +213,7 @@ public final class Bulletin {
 
     private void closeHttpSession(String httpSession) {
         int closed = hub.closeAll(s -> s.identity() != null && Objects.equals(s.identity().httpSession(), httpSession),
-                Hub.AUTHENTICATION_ENDED, "authentication ended");
+                CloseCode.LOGIN_ENDED, "authentication ended");
         if (closed > 0) {
             LOG.log(System.Logger.Level.INFO, "Closed {0} connection(s) whose HTTP session ended", closed);
         }
@@ -231,7 +232,7 @@ public final class Bulletin {
             if (verdict == RateLimit.Verdict.ABUSE) {
                 LOG.log(System.Logger.Level.INFO, "Closing session {0}: it kept sending past the rate limit",
                         subscriber.id());
-                hub.close(subscriber, Hub.POLICY, "rate limit exceeded again and again");
+                hub.close(subscriber, CloseCode.POLICY, "rate limit exceeded again and again");
                 return;
             }
         }
@@ -243,7 +244,7 @@ public final class Bulletin {
             if (subscriber.badFrame() >= MAX_BAD_FRAMES) {
                 LOG.log(System.Logger.Level.INFO, "Closing session {0}: {1} bad frames in a row", subscriber.id(),
                         MAX_BAD_FRAMES);
-                hub.close(subscriber, Hub.POLICY, MAX_BAD_FRAMES + " bad frames in a row");
+                hub.close(subscriber, CloseCode.POLICY, MAX_BAD_FRAMES + " bad frames in a row");
             }
         } catch (RuntimeException e) {
             failed("handling a " + frame.getClass().getSimpleName() + " frame", subscriber, e);
@@ -262,7 +263,7 @@ public final class Bulletin {
         } else {
             LOG.log(System.Logger.Level.WARNING, "Closing session " + subscriber.id() + ": " + doing + " failed", e);
         }
-        hub.close(subscriber, Hub.UNEXPECTED, "unexpected server error");
+        hub.close(subscriber, CloseCode.UNEXPECTED, "unexpected server error");
     }
 
     /** Whether the store failed at its last call: a failed request is then part of an outage already logged. */
@@ -291,7 +292,7 @@ public final class Bulletin {
             }
             notifications.ack(subscriber, ack.ref(), ack.ids());
         } else if (frame instanceof ClientFrame.TooBig tooBig) {
-            hub.close(subscriber, Hub.TOO_BIG, "message of " + tooBig.bytes() + " bytes; at most "
+            hub.close(subscriber, CloseCode.TOO_BIG, "message of " + tooBig.bytes() + " bytes; at most "
                     + Protocol.MAX_MESSAGE_BYTES + " are allowed");
         } else if (frame instanceof ClientFrame.Invalid invalid) {
             throw invalid.problem();

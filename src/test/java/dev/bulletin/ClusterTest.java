@@ -1,8 +1,8 @@
 package dev.bulletin;
 
+import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.bus.Announcement;
 import dev.bulletin.bus.Bus;
-import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Identity;
 import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.NewsDraft;
@@ -155,7 +155,7 @@ class ClusterTest {
         b.open(aliceOnB, new Identity("alice", Set.of(), "h1"), false, null);
         a.endHttpSession("h1");
         bus.deliverAll();
-        assertEquals(Hub.AUTHENTICATION_ENDED, aliceOnB.closedWith());
+        assertEquals(CloseCode.LOGIN_ENDED, aliceOnB.closedWith());
     }
 
     @Test

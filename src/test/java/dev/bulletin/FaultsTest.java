@@ -1,7 +1,7 @@
 package dev.bulletin;
 
+import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.bus.Bus;
-import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.ClientFrame;
 import dev.bulletin.protocol.NewsDraft;
@@ -48,7 +48,7 @@ class FaultsTest {
         assertThrows(IllegalStateException.class, () -> bulletin.newsroom().publish(NewsDraft.of("world", "lost")),
                 "REST and the Java API see the failure (REST answers 500)");
         bulletin.handle(publishing, new ClientFrame.Publish("2", NewsDraft.of("world", "lost too")));
-        await().until(() -> publisher.closedWith() == Hub.UNEXPECTED); // a publish frame: 1011
+        await().until(() -> publisher.closedWith() == CloseCode.UNEXPECTED); // a publish frame: 1011
 
         news.down = false;
         bulletin.newsroom().publish(NewsDraft.of("world", "after the outage"));

@@ -7,7 +7,6 @@ import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.store.InMemoryNewsStore;
 import dev.bulletin.store.StoredNews;
 import dev.bulletin.testing.FrameRecorder;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package dev.bulletin;
 
+import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.bus.Bus;
 import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Identity;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +31,7 @@ import java.util.logging.Logger;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** A store that fails for a while, then recovers: the timers keep their schedule, and the outage is logged as a whole. */
 class OutageTest {
@@ -87,8 +87,8 @@ class OutageTest {
         await().until(() -> tickets.failedSweeps.get() >= 3);
         int pingsDuringOutage = live.pings();
         await().until(() -> live.pings() > pingsDuringOutage + 2);
-        await().until(() -> silent.closedWith() == Hub.GOING_AWAY); // reaped after two silent heartbeats
-        assertEquals(0, live.closedWith(), "a client that answers pings stays");
+        await().until(() -> silent.closedWith() == CloseCode.GOING_AWAY); // reaped after two silent heartbeats
+        assertNull(live.closedWith(), "a client that answers pings stays");
 
         tickets.put("expired", new TicketStore.Holder("alice", Set.of(), null, Instant.now().minusSeconds(1)));
         tickets.down = false;
@@ -105,7 +105,7 @@ class OutageTest {
         inboxes.down = true;
         FrameRecorder client = new FrameRecorder();
         bulletin.open(client, new Identity("alice", Set.of("user"), null), false, "192.0.2.7");
-        await().until(() -> client.closedWith() == Hub.UNEXPECTED);
+        await().until(() -> client.closedWith() == CloseCode.UNEXPECTED);
         Hub hub = bulletin.hub();
         assertEquals(0, hub.sessionCount(), "no ghost session");
         assertEquals(0, hub.connectionsFrom("192.0.2.7"), "its address is not counted");
@@ -114,7 +114,7 @@ class OutageTest {
         inboxes.down = false;
         FrameRecorder again = new FrameRecorder();
         bulletin.open(again, new Identity("alice", Set.of("user"), null), false, "192.0.2.7");
-        assertEquals(0, again.closedWith(), "served once the store is back");
+        assertNull(again.closedWith(), "served once the store is back");
         assertEquals(1, hub.sessionCount());
     }
 

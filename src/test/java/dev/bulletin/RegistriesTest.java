@@ -1,5 +1,6 @@
 package dev.bulletin;
 
+import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.bus.Bus;
 import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Sink;
@@ -58,7 +59,7 @@ class RegistriesTest {
             if (c % 2 == 0) {
                 bulletin.close(subscriber); // the socket closed without unsubscribing
             } else {
-                hub.close(subscriber, Hub.POLICY, "closed by the server"); // as an eviction or a limit does
+                hub.close(subscriber, CloseCode.POLICY, "closed by the server"); // as an eviction or a limit does
             }
         }
         await().until(() -> hub.streamCount() == 0); // a contended prune runs on the close thread
@@ -139,7 +140,7 @@ class RegistriesTest {
         }
 
         @Override
-        public void close(int code, String reason) {
+        public void close(CloseCode code, String reason) {
         }
     }
 }

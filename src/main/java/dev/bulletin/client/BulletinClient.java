@@ -1,5 +1,6 @@
 package dev.bulletin.client;
 
+import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.protocol.Codec;
 import dev.bulletin.protocol.Protocol;
 import dev.bulletin.protocol.ServerFrame;
@@ -34,9 +35,8 @@ import java.util.function.Supplier;
  * A Bulletin connection that stays up: it reconnects with backoff after a drop, a 1001 or a
  * 1013, resumes every topic from the last cursor it delivered, and skips items it has already
  * delivered (replayed unread notifications, recent items), so the application sees each item
- * once and in order. It stops for good on
- * 4001 (the login ended), on a protocol violation (1002, 1003, 1007, 1008, 1009) and on
- * {@link #close()}.
+ * once and in order. It stops for good on the codes {@link CloseCode} says a client stops on
+ * (4001, the login ended; a protocol violation) and on {@link #close()}.
  *
  * <pre>{@code
  * BulletinClient client = BulletinClient.news(URI.create("http://127.0.0.1:8080/bulletin/"))
@@ -52,7 +52,6 @@ public final class BulletinClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(BulletinClient.class.getName());
     private static final int REMEMBERED_NOTIFICATIONS = 10_000;
     private static final String PING = "{\"type\":\"ping\"}";
-    private static final Set<Integer> FINAL_CODES = Set.of(1000, 1002, 1003, 1007, 1008, 1009, 4001);
 
     private final URI endpoint;
     private final Map<String, List<String>> headers;
@@ -258,12 +257,13 @@ public final class BulletinClient implements AutoCloseable {
                     return;
                 }
             }
-            if (FINAL_CODES.contains(code)) {
+            CloseCode.Then then = CloseCode.then(code);
+            if (then == CloseCode.Then.STOP) {
                 stop(code, reason.getReasonPhrase());
             } else {
                 LOG.log(System.Logger.Level.INFO, "Connection closed with {0} {1}; reconnecting", Integer.toString(code),
                         reason.getReasonPhrase());
-                retry(code == 1013);
+                retry(then == CloseCode.Then.RECONNECT_LATER);
             }
         }
 

@@ -3,12 +3,12 @@ package dev.bulletin.endpoint;
 import dev.bulletin.Bulletin;
 import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.ClientFrame;
+import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.protocol.FrameAssembler;
 import dev.bulletin.protocol.Protocol;
 import dev.bulletin.protocol.ServerFrameEncoder;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
@@ -55,7 +55,7 @@ public class NewsEndpoint {
     /** A part, not the whole message: a whole binary message would be read into memory before this closes it. */
     @OnMessage
     public void onBinary(Session session, ByteBuffer part, boolean last) throws IOException {
-        session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted"));
+        session.close(SessionSink.reason(CloseCode.CANNOT_ACCEPT, "binary frames are not accepted"));
     }
 
     @OnMessage

@@ -1,16 +1,15 @@
 package dev.bulletin.endpoint;
 
 import dev.bulletin.Bulletin;
-import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Identity;
 import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.ClientFrame;
+import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.protocol.FrameAssembler;
 import dev.bulletin.protocol.Protocol;
 import dev.bulletin.protocol.ServerFrameEncoder;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
@@ -52,14 +51,14 @@ public class NotificationsEndpoint {
             identity = HandshakeGuard.identity(session).or(() -> bulletin.tickets().redeem(ticket(session)));
         } catch (RuntimeException e) {
             // the store is down, and its outage is logged as a whole
-            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(Hub.UNEXPECTED), "tickets cannot be"
+            session.close(SessionSink.reason(CloseCode.UNEXPECTED, "tickets cannot be"
                     + " checked now"));
             return;
         }
         if (identity.isEmpty()) {
             // UserGate answers 401 before the upgrade; this is the ticket used twice at the same instant.
             LOG.log(System.Logger.Level.INFO, "Closing session {0}: no user and no valid ticket", session.getId());
-            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(Hub.AUTHENTICATION_ENDED),
+            session.close(SessionSink.reason(CloseCode.LOGIN_ENDED,
                     "authentication required"));
             return;
         }
@@ -79,7 +78,7 @@ public class NotificationsEndpoint {
     /** A part, not the whole message: a whole binary message would be read into memory before this closes it. */
     @OnMessage
     public void onBinary(Session session, ByteBuffer part, boolean last) throws IOException {
-        session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted"));
+        session.close(SessionSink.reason(CloseCode.CANNOT_ACCEPT, "binary frames are not accepted"));
     }
 
     @OnMessage

@@ -1,6 +1,7 @@
 package dev.bulletin.endpoint;
 
 import dev.bulletin.hub.Sink;
+import dev.bulletin.protocol.CloseCode;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
@@ -42,11 +43,16 @@ final class SessionSink implements Sink {
     }
 
     @Override
-    public void close(int code, String reason) {
+    public void close(CloseCode code, String reason) {
         try {
-            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+            session.close(reason(code, reason));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "Could not close session {0}: {1}", session.getId(), e.toString());
         }
+    }
+
+    /** The container's close reason for one of Bulletin's codes. */
+    static CloseReason reason(CloseCode code, String reason) {
+        return new CloseReason(CloseReason.CloseCodes.getCloseCode(code.code()), reason);
     }
 }

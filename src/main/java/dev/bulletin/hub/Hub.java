@@ -1,5 +1,6 @@
 package dev.bulletin.hub;
 
+import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.protocol.Cursor;
 import dev.bulletin.protocol.ServerFrame;
 import dev.bulletin.protocol.ServerFrameEncoder;
@@ -37,13 +38,6 @@ import java.util.function.Supplier;
  * without a store read.
  */
 public final class Hub {
-
-    public static final int GOING_AWAY = 1001;
-    public static final int POLICY = 1008;
-    public static final int TOO_BIG = 1009;
-    public static final int UNEXPECTED = 1011;
-    public static final int TRY_AGAIN_LATER = 1013;
-    public static final int AUTHENTICATION_ENDED = 4001;
 
     /** Items of a topic a hub keeps after delivering them, for subscribers that join while they go out. */
     public static final int TAIL = 64;
@@ -281,7 +275,7 @@ public final class Hub {
             if (subscriber.lastSeenNanos() - deadline < 0) {
                 LOG.log(System.Logger.Level.INFO, "Closing session {0}: no sign of life for two heartbeats",
                         subscriber.id());
-                close(subscriber, GOING_AWAY, "no heartbeat");
+                close(subscriber, CloseCode.GOING_AWAY, "no heartbeat");
             } else {
                 subscriber.sink().ping();
             }
@@ -289,12 +283,12 @@ public final class Hub {
     }
 
     /** Closes every connection with the code, for instance 1001 when the application stops. */
-    public void closeAll(int code, String reason) {
+    public void closeAll(CloseCode code, String reason) {
         closeAll(subscriber -> true, code, reason);
     }
 
     /** Closes the matching connections with the code; returns how many. */
-    public int closeAll(Predicate<Subscriber> which, int code, String reason) {
+    public int closeAll(Predicate<Subscriber> which, CloseCode code, String reason) {
         int closed = 0;
         for (Subscriber subscriber : subscribers) {
             if (which.test(subscriber) && retire(subscriber)) {
@@ -348,16 +342,16 @@ public final class Hub {
         stats.dropped.increment();
         LOG.log(System.Logger.Level.INFO, "Evicting session {0}: {1} frames are waiting, it reads too slowly",
                 subscriber.id(), subscriber.queue().size());
-        close(subscriber, TRY_AGAIN_LATER, "slow consumer");
+        close(subscriber, CloseCode.TRY_AGAIN_LATER, "slow consumer");
     }
 
     private void drop(Subscriber subscriber) {
         LOG.log(System.Logger.Level.DEBUG, "Dropping session {0}: a send failed", subscriber.id());
-        close(subscriber, GOING_AWAY, "send failed");
+        close(subscriber, CloseCode.GOING_AWAY, "send failed");
     }
 
     /** Takes a subscriber out of service at once and closes its connection with the code; the close runs elsewhere. */
-    public void close(Subscriber subscriber, int code, String reason) {
+    public void close(Subscriber subscriber, CloseCode code, String reason) {
         if (retire(subscriber)) {
             closer.execute(() -> subscriber.sink().close(code, reason));
         }

@@ -1,5 +1,7 @@
 package dev.bulletin.hub;
 
+import dev.bulletin.protocol.CloseCode;
+
 import java.util.function.Consumer;
 
 /** Where a subscriber's frames go: a WebSocket session in production, anything in a unit test. */
@@ -11,5 +13,5 @@ public interface Sink {
     void ping();
 
     /** Closes the connection with a WebSocket close code; must not wait for the client. */
-    void close(int code, String reason);
+    void close(CloseCode code, String reason);
 }

@@ -1,8 +1,8 @@
 package dev.bulletin.client;
 
+import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.BulletinConfig;
 import dev.bulletin.endpoint.EmbeddedServer;
-import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Identity;
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.protocol.NotificationDraft;
@@ -76,7 +76,7 @@ class BulletinClientTest {
         for (int i = 1; i < expected.size(); i++) {
             publish("world", expected.get(i));
             if (i % 75 == 0) {
-                server.bulletin().hub().closeAll(Hub.GOING_AWAY, "test drops it");
+                server.bulletin().hub().closeAll(CloseCode.GOING_AWAY, "test drops it");
             }
         }
         List<String> received = new ArrayList<>(List.of("item 0"));
@@ -97,7 +97,7 @@ class BulletinClientTest {
                 recorder.notification().item().id());
         assertEquals(ids, first);
 
-        server.bulletin().hub().closeAll(Hub.GOING_AWAY, "test drops it");
+        server.bulletin().hub().closeAll(CloseCode.GOING_AWAY, "test drops it");
         recorder.awaitState(BulletinListener.State.RECONNECTING);
         recorder.awaitState(BulletinListener.State.CONNECTED);
         String later = server.bulletin().notifications().notify(NotificationDraft.of(Audience.users("alice"), "later")).id();

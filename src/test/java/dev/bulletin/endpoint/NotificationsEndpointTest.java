@@ -1,8 +1,8 @@
 package dev.bulletin.endpoint;
 
+import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.BulletinConfig;
 import dev.bulletin.Notifications;
-import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Identity;
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.protocol.NotificationDraft;
@@ -69,7 +69,7 @@ class NotificationsEndpointTest {
         try (var first = TestClient.connect(uri)) {
             assertEquals("alice", first.next("welcome").getString("user"));
             try (var second = TestClient.connect(uri)) {
-                assertEquals(Hub.AUTHENTICATION_ENDED, second.awaitClose().getCloseCode().getCode(), "a used ticket");
+                assertEquals(CloseCode.LOGIN_ENDED.code(), second.awaitClose().getCloseCode().getCode(), "a used ticket");
             }
         }
     }
@@ -78,8 +78,8 @@ class NotificationsEndpointTest {
     void noTicketOrAnUnknownOneIsRefused() {
         try (var none = TestClient.connect(server.uri(NotificationsEndpoint.PATH));
              var forged = TestClient.connect(URI.create(server.uri(NotificationsEndpoint.PATH) + "?ticket=forged"))) {
-            assertEquals(Hub.AUTHENTICATION_ENDED, none.awaitClose().getCloseCode().getCode());
-            assertEquals(Hub.AUTHENTICATION_ENDED, forged.awaitClose().getCloseCode().getCode());
+            assertEquals(CloseCode.LOGIN_ENDED.code(), none.awaitClose().getCloseCode().getCode());
+            assertEquals(CloseCode.LOGIN_ENDED.code(), forged.awaitClose().getCloseCode().getCode());
         }
     }
 
@@ -166,7 +166,7 @@ class NotificationsEndpointTest {
     void theEndOfTheLoginsHttpSessionClosesItsSocketsWith4001() {
         try (var alice = connect("alice"); var bob = connect("bob")) {
             server.bulletin().endHttpSession("http-alice");
-            assertEquals(Hub.AUTHENTICATION_ENDED, alice.awaitClose().getCloseCode().getCode());
+            assertEquals(CloseCode.LOGIN_ENDED.code(), alice.awaitClose().getCloseCode().getCode());
             assertEquals(List.of(), bob.drainUntilPong(), "bob's session is another one and stays open");
         }
     }

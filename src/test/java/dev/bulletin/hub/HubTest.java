@@ -1,5 +1,6 @@
 package dev.bulletin.hub;
 
+import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.protocol.ServerFrame;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +59,7 @@ class HubTest {
         for (int i = 0; i < 10; i++) {
             broadcast("world", "item " + i);
         }
-        assertEquals(Hub.TRY_AGAIN_LATER, slow.closedWith);
+        assertEquals(CloseCode.TRY_AGAIN_LATER, slow.closedWith);
         assertEquals(10, fast.sent.size());
         assertEquals(1, hub.subscriberCount("world"));
         Stats stats = hub.stats();
@@ -110,9 +111,9 @@ class HubTest {
         RecordingSink second = new RecordingSink();
         join(first, "a");
         join(second, "b");
-        hub.closeAll(Hub.GOING_AWAY, "bye");
-        assertEquals(Hub.GOING_AWAY, first.closedWith);
-        assertEquals(Hub.GOING_AWAY, second.closedWith);
+        hub.closeAll(CloseCode.GOING_AWAY, "bye");
+        assertEquals(CloseCode.GOING_AWAY, first.closedWith);
+        assertEquals(CloseCode.GOING_AWAY, second.closedWith);
         assertEquals(new Stats(0, 0, 0, 0, 0), hub.stats());
     }
 }

@@ -1,5 +1,6 @@
 package dev.bulletin.hub;
 
+import dev.bulletin.protocol.CloseCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -62,7 +63,7 @@ class OutboundQueueTest {
             }
 
             @Override
-            public void close(int code, String reason) {
+            public void close(CloseCode code, String reason) {
             }
         };
         OutboundQueue queue = new OutboundQueue(failing, 10, new HubStats(), failures::incrementAndGet);

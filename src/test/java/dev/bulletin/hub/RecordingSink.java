@@ -1,5 +1,6 @@
 package dev.bulletin.hub;
 
+import dev.bulletin.protocol.CloseCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -10,7 +11,7 @@ final class RecordingSink implements Sink {
     final List<String> sent = new ArrayList<>();
     final List<Consumer<Throwable>> pending = new ArrayList<>();
     boolean hold;
-    int closedWith;
+    CloseCode closedWith;
     int pings;
 
     @Override
@@ -38,7 +39,7 @@ final class RecordingSink implements Sink {
     }
 
     @Override
-    public void close(int code, String reason) {
+    public void close(CloseCode code, String reason) {
         closedWith = code;
     }
 }

@@ -1,5 +1,6 @@
 package dev.bulletin.testing;
 
+import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.hub.Sink;
 import dev.bulletin.protocol.Codec;
 import jakarta.json.JsonObject;
@@ -13,7 +14,7 @@ import java.util.function.Consumer;
 public final class FrameRecorder implements Sink {
 
     private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
-    private volatile int closedWith;
+    private volatile CloseCode closedWith;
     private volatile int pings;
     private volatile Runnable onPing = () -> { };
 
@@ -40,12 +41,12 @@ public final class FrameRecorder implements Sink {
     }
 
     @Override
-    public void close(int code, String reason) {
+    public void close(CloseCode code, String reason) {
         closedWith = code;
     }
 
     /** The close code the server closed this session with, 0 while open. */
-    public int closedWith() {
+    public CloseCode closedWith() {
         return closedWith;
     }
 
