@@ -18,7 +18,10 @@ import dev.bulletin.protocol.Protocol;
 import dev.bulletin.protocol.ServerFrame;
 import dev.bulletin.store.NewsStore;
 import dev.bulletin.store.NotificationStore;
+import dev.bulletin.protocol.StreamId;
+import dev.bulletin.store.StreamLog;
 import dev.bulletin.store.TicketStore;
+import dev.bulletin.stream.Sequencer;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +32,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -54,6 +58,7 @@ public final class Bulletin {
 
     private final BulletinConfig config;
     private final Hub hub;
+    private final Sequencer sequencer;
     private final Newsroom newsroom;
     private final Notifications notifications;
     private final Tickets tickets;
@@ -70,8 +75,8 @@ public final class Bulletin {
     private volatile Bus bus = Bus.NONE;
     private volatile ScheduledFuture<?> sweep;
 
-    private Bulletin(BulletinConfig config, NewsStore news, NotificationStore inboxes, TicketStore tickets,
-                     ScheduledExecutorService scheduler, Clock clock) {
+    private Bulletin(BulletinConfig config, Stores stores, ScheduledExecutorService scheduler, ThreadFactory threads,
+                     Clock clock) {
         this.config = config;
         this.clock = clock;
         this.storeLog = new FailureLog("The store");
@@ -79,12 +84,14 @@ public final class Bulletin {
         this.ticketSweepLog = new FailureLog("The sweep of expired tickets", storeLog);
         this.purgeLog = new FailureLog("The purge of old items", storeLog);
         this.sweepLog = new FailureLog("The sweep for items other nodes announced", storeLog);
-        news = Watched.watch(NewsStore.class, news, storeLog);
-        inboxes = Watched.watch(NotificationStore.class, inboxes, storeLog);
-        tickets = Watched.watch(TicketStore.class, tickets, storeLog);
+        StreamLog log = Watched.watch(StreamLog.class, stores.log(), storeLog);
+        NewsStore news = Watched.watch(NewsStore.class, stores.news(), storeLog);
+        NotificationStore inboxes = Watched.watch(NotificationStore.class, stores.inboxes(), storeLog);
+        TicketStore tickets = Watched.watch(TicketStore.class, stores.tickets(), storeLog);
         this.hub = new Hub(config.queueBound(), scheduler);
-        this.newsroom = new Newsroom(news, hub, clock, config.maxTopics(), this::announce);
-        this.notifications = new Notifications(inboxes, hub, clock, new HashSet<>(config.roles()),
+        this.sequencer = new Sequencer(log, hub, item -> announce(new Announcement.Delivery(item)), threads);
+        this.newsroom = new Newsroom(news, log, sequencer, hub, clock, config.maxTopics());
+        this.notifications = new Notifications(inboxes, sequencer, hub, clock, new HashSet<>(config.roles()),
                 Duration.ofDays(config.retentionDays()), this::announce);
         this.tickets = new Tickets(tickets, clock, config.ticketLifetime());
         this.rateLimit = new RateLimit(config.rateLimit());
@@ -96,12 +103,13 @@ public final class Bulletin {
 
     /**
      * Starts an instance and connects it to the other nodes; the scheduler runs heartbeats, purges,
-     * sweeps and the closing of evicted sessions.
+     * sweeps and the closing of evicted sessions, and {@code threads} makes the thread that commits
+     * appends (in a container, one that may start transactions).
      */
-    public static Bulletin start(BulletinConfig config, NewsStore news, NotificationStore inboxes, TicketStore tickets,
-                                 Bus.Connector bus, ScheduledExecutorService scheduler) {
+    public static Bulletin start(BulletinConfig config, Stores stores, Bus.Connector bus,
+                                 ScheduledExecutorService scheduler, ThreadFactory threads) {
         LOG.log(System.Logger.Level.INFO, "Bulletin starts with {0}", config);
-        Bulletin bulletin = new Bulletin(config, news, inboxes, tickets, scheduler, Clock.systemUTC());
+        Bulletin bulletin = new Bulletin(config, stores, scheduler, threads, Clock.systemUTC());
         bulletin.bus = bus.connect(bulletin::receive);
         if (bulletin.bus != Bus.NONE) {
             bulletin.sweep = scheduler.scheduleWithFixedDelay(() -> bulletin.sweepLog.attempt(bulletin::sweep),
@@ -118,6 +126,7 @@ public final class Bulletin {
         if (sweep != null) {
             sweep.cancel(false);
         }
+        sequencer.stop();
         bus.close();
         hub.closeAll(CloseCode.GOING_AWAY, "server shutting down");
         LOG.log(System.Logger.Level.INFO, "Bulletin stopped");
@@ -178,7 +187,7 @@ public final class Bulletin {
             return "server at connection capacity";
         }
         // the user's sessions here, before this one joins the user's inbox
-        if (identity != null && hub.subscriberCount(Hub.inbox(identity.user())) >= config.maxConnectionsPerUser()) {
+        if (identity != null && hub.subscriberCount(StreamId.inbox(identity.user())) >= config.maxConnectionsPerUser()) {
             return "too many connections for this user";
         }
         if (address != null && config.maxConnectionsPerAddress() > 0
@@ -307,11 +316,7 @@ public final class Bulletin {
     private void receive(Announcement announcement) {
         try {
             if (announcement instanceof Announcement.Delivery delivery) {
-                if (Hub.isTopic(delivery.item().stream())) {
-                    newsroom.receive(delivery.item());
-                } else {
-                    notifications.receive(delivery.item());
-                }
+                sequencer.receive(delivery.item());
             } else if (announcement instanceof Announcement.Read read) {
                 notifications.receive(read);
             } else if (announcement instanceof Announcement.RoleNotified role) {
@@ -332,8 +337,7 @@ public final class Bulletin {
     /** Delivers what the store has beyond what this node delivered (a lost announcement); tells the counters. */
     void sweep() {
         try {
-            newsroom.catchUp();
-            notifications.catchUp();
+            sequencer.catchUp();
         } finally {
             announce(new Announcement.NodeStats(config.node(), hub.stats()));
         }
@@ -346,7 +350,7 @@ public final class Bulletin {
 
     private void purge() {
         int notificationsPurged = notifications.purge();
-        int newsPurged = newsroom.store().purge(notifications.retainedSince());
+        int newsPurged = newsroom.purge(notifications.retainedSince());
         if (notificationsPurged + newsPurged > 0) {
             LOG.log(System.Logger.Level.INFO, "Purged {0} read notification(s) and {1} news item(s) older than"
                     + " {2} days", notificationsPurged, newsPurged, config.retentionDays());

@@ -1,6 +1,5 @@
 package dev.bulletin;
 
-import dev.bulletin.bus.Announcement;
 import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.ErrorCode;
@@ -8,44 +7,49 @@ import dev.bulletin.protocol.InvalidInput;
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.protocol.ServerFrame;
 import dev.bulletin.protocol.Cursor;
+import dev.bulletin.protocol.Protocol;
+import dev.bulletin.protocol.StreamId;
+import dev.bulletin.store.Append;
+import dev.bulletin.store.Appended;
 import dev.bulletin.store.NewsStore;
+import dev.bulletin.store.StreamLog;
+import dev.bulletin.store.TopicSummary;
+import dev.bulletin.stream.Sequencer;
 import dev.bulletin.store.StoredNews;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Publishing and subscribing, with their order guaranteed: a publish appends to the store and
- * fans out while it holds its topic, and a subscribe reads the backlog and joins while it holds
- * its topics, so a subscriber gets every item exactly once across replay and live delivery.
- * Items published on other nodes come in through {@link #receive}, and the hub puts them in order.
+ * Publishing and subscribing to topics. A publish goes through the {@link Sequencer}, which stores,
+ * delivers and announces it; a subscribe reads the backlog, then joins while it holds its topics,
+ * cutting the replay where live delivery stands, so a subscriber gets every item exactly once
+ * across replay and live delivery.
  */
 public final class Newsroom {
 
-    /** Items a resume replays per topic; a client further behind gets {@code resumed: false}. */
-    public static final int MAX_REPLAY = 1_000;
-
     private final NewsStore store;
+    private final StreamLog log;
+    private final Sequencer sequencer;
     private final Hub hub;
     private final Clock clock;
     private final int maxTopics;
-    private final Consumer<Announcement> bus;
 
-    public Newsroom(NewsStore store, Hub hub, Clock clock, int maxTopics, Consumer<Announcement> bus) {
+    public Newsroom(NewsStore store, StreamLog log, Sequencer sequencer, Hub hub, Clock clock, int maxTopics) {
         this.store = store;
+        this.log = log;
+        this.sequencer = sequencer;
         this.hub = hub;
         this.clock = clock;
         this.maxTopics = maxTopics;
-        this.bus = bus;
     }
 
     /** Validates and publishes; the same id again returns the original, which is not delivered twice. */
@@ -58,39 +62,9 @@ public final class Newsroom {
      * publisher: only such an id can have been stored before, so only then is it looked up.
      */
     public Publication publish(NewsDraft valid, boolean publishersId) {
-        return hub.exclusive(List.of(valid.topic()), () -> {
-            Optional<StoredNews> earlier = publishersId ? store.findById(valid.id()) : Optional.empty();
-            if (earlier.isPresent()) {
-                return new Publication(earlier.get(), false);
-            }
-            StoredNews stored = store.append(valid.topic(), valid.toItem(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
-            Hub.Item item = item(stored);
-            hub.deliver(item, missedAfter(stored.topic()));
-            bus.accept(new Announcement.Delivery(item));
-            return new Publication(stored, true);
-        });
-    }
-
-    /** An item published on another node: delivered here after any it follows that did not arrive yet. */
-    public void receive(Hub.Item item) {
-        hub.exclusive(List.of(item.stream()), () -> {
-            hub.deliver(item, missedAfter(item.stream()));
-            return null;
-        });
-    }
-
-    /** Delivers what the store has beyond what this node delivered, in the topics followed here. */
-    public void catchUp() {
-        Map<String, Long> tracked = new HashMap<>(hub.tracked());
-        tracked.keySet().removeIf(stream -> !Hub.isTopic(stream));
-        if (tracked.isEmpty()) {
-            return;
-        }
-        store.last(tracked.keySet()).forEach((topic, last) -> {
-            if (last.seq() > tracked.get(topic)) {
-                hub.exclusive(List.of(topic), () -> hub.catchUp(topic, last, missedAfter(topic)));
-            }
-        });
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Appended.News done = sequencer.append(new Append.News(valid.topic(), valid.toItem(now), publishersId));
+        return new Publication(done.news(), done.created());
     }
 
     /**
@@ -98,7 +72,7 @@ public final class Newsroom {
      * cannot be resumed answers {@code false} and replays {@code recent} items instead, if asked.
      * The replay ends where this node's live delivery of the topic stands, so that the two meet.
      * A topic the session follows already replays nothing (it is live), and one frame replays at
-     * most {@link #MAX_REPLAY} items in all: a resume that does not fit in what is left answers
+     * most {@link Protocol#MAX_REPLAY} items in all: a resume that does not fit in what is left answers
      * {@code false}, and {@code recent} gets what is left.
      *
      * <p>The backlog is read before the topics are held, so that a crowd of clients resuming at
@@ -116,7 +90,7 @@ public final class Newsroom {
         }
         Lasts last = new Lasts(topics);
         Map<String, Backlog> read = new LinkedHashMap<>();
-        int budget = MAX_REPLAY;
+        int budget = Protocol.MAX_REPLAY;
         for (String topic : topics) {
             if (!following.contains(topic)) {
                 Backlog backlog = read(topic, resume.get(topic), recent, budget, last);
@@ -124,28 +98,29 @@ public final class Newsroom {
                 read.put(topic, backlog);
             }
         }
-        hub.exclusive(topics, () -> {
+        hub.exclusive(topics.stream().map(StreamId::topic).toList(), () -> {
             Map<String, Boolean> resumed = new LinkedHashMap<>();
             List<String> replay = new ArrayList<>();
             for (String topic : topics) {
                 Backlog backlog = read.getOrDefault(topic, Backlog.LIVE);
-                long delivered = hub.isTracked(topic) ? hub.delivered(topic) : -1;
+                StreamId stream = StreamId.topic(topic);
+                long delivered = hub.isTracked(stream) ? hub.delivered(stream) : -1;
                 if (delivered < 0 || (backlog.through() != Long.MAX_VALUE && backlog.through() > delivered)) {
                     // a topic nobody here follows yet starts where the store stands now, not where it stood at
                     // the read; one this node is behind in (items of another node not announced here yet, which
                     // the client has read) is caught up first, so that they do not come again live
-                    delivered = hub.catchUp(topic, store.last(List.of(topic)).get(topic), missedAfter(topic));
+                    delivered = sequencer.catchUp(stream);
                 }
                 backlog = backlog.upTo(delivered,
-                        after -> hub.deliveredAfter(topic, after),
-                        after -> store.after(topic, new Cursor(last.of(topic).epoch(), after), MAX_REPLAY)
+                        after -> hub.deliveredAfter(stream, after),
+                        after -> after(topic, new Cursor(last.of(topic).epoch(), after), Protocol.MAX_REPLAY)
                                 .map(this::replayed));
                 if (resume.containsKey(topic)) {
                     resumed.put(topic, backlog.resumed());
                 }
                 backlog.items().forEach(item -> replay.add(item.text()));
                 replay.addAll(backlog.live());
-                hub.join(subscriber, topic);
+                hub.join(subscriber, stream);
             }
             hub.send(subscriber, new ServerFrame.Subscribed(ref, topics, resumed));
             replay.forEach(text -> hub.send(subscriber, text));
@@ -161,7 +136,7 @@ public final class Newsroom {
         Optional<Cursor> from = Optional.ofNullable(cursor).flatMap(Cursor::parse);
         if (from.isPresent()) {
             Optional<List<Replayed>> missed = delivered(topic, from.get())
-                    .or(() -> store.after(topic, from.get(), budget + 1).map(this::replayed))
+                    .or(() -> after(topic, from.get(), budget + 1).map(this::replayed))
                     .filter(items -> items.size() <= budget);
             if (missed.isPresent()) {
                 return new Backlog(true, missed.get(), Math.max(from.get().seq(), lastSeq(missed.get(), 0)));
@@ -176,7 +151,7 @@ public final class Newsroom {
 
     /** The items after the cursor as this node delivered them last, read without a lock; empty when it lacks some. */
     private Optional<List<Replayed>> delivered(String topic, Cursor cursor) {
-        List<Hub.Item> kept = hub.recentlyDelivered(topic);
+        List<Hub.Item> kept = hub.recentlyDelivered(StreamId.topic(topic));
         if (kept.isEmpty() || !kept.get(0).cursor().epoch().equals(cursor.epoch())
                 || kept.get(0).cursor().seq() > cursor.seq() + 1 || cursor.seq() > kept.get(kept.size() - 1).cursor().seq()) {
             return Optional.empty();
@@ -194,7 +169,8 @@ public final class Newsroom {
     }
 
     private List<Replayed> replayed(List<StoredNews> items) {
-        return items.stream().map(news -> new Replayed(news.cursor().seq(), hub.encode(frame(news, true)))).toList();
+        return items.stream().map(news -> new Replayed(news.cursor().seq(), hub.encode(Sequencer.frame(news, true))))
+                .toList();
     }
 
     private static long lastSeq(List<Replayed> items, long otherwise) {
@@ -202,7 +178,7 @@ public final class Newsroom {
     }
 
     public void unsubscribe(Subscriber subscriber, String ref, List<String> topics) {
-        topics.forEach(topic -> hub.leave(subscriber, topic));
+        topics.forEach(topic -> hub.leave(subscriber, StreamId.topic(topic)));
         hub.send(subscriber, new ServerFrame.Unsubscribed(ref, topics));
     }
 
@@ -214,29 +190,28 @@ public final class Newsroom {
         if (after == null) {
             return Optional.of(store.recent(topic, limit));
         }
-        return Cursor.parse(after)
-                .flatMap(cursor -> store.after(topic, cursor, limit));
+        return Cursor.parse(after).flatMap(cursor -> after(topic, cursor, limit));
     }
 
-    public NewsStore store() {
-        return store;
+    /** The topic's items after the cursor, as {@link StreamLog#after} answers. */
+    private Optional<List<StoredNews>> after(String topic, Cursor cursor, int limit) {
+        return log.after(StreamId.topic(topic), cursor, limit)
+                .map(entries -> entries.stream().map(StoredNews.class::cast).toList());
     }
 
-    private Function<Cursor, List<Hub.Item>> missedAfter(String topic) {
-        return after -> store.after(topic, after, MAX_REPLAY).orElse(List.of()).stream().map(this::item).toList();
+    /** The topics and their last cursors, for {@code GET /api/topics}. */
+    public List<TopicSummary> topics() {
+        return store.topics();
     }
 
-    private Hub.Item item(StoredNews news) {
-        return new Hub.Item(news.topic(), news.cursor(), hub.encode(frame(news, false)), hub.encode(frame(news, true)));
+    /** Forgets the items published before the instant; returns how many. */
+    public int purge(Instant before) {
+        return store.purge(before);
     }
 
     /** The items up to a sequence number: those beyond it reach the subscriber live. */
     private static List<Replayed> upTo(List<Replayed> items, long seq) {
         return items.stream().filter(item -> item.seq() <= seq).toList();
-    }
-
-    private static ServerFrame.News frame(StoredNews news, boolean replay) {
-        return new ServerFrame.News(news.topic(), news.cursor().toString(), replay, news.item());
     }
 
     /** A replayed item: its sequence number and its frame, encoded with {@code replay: true}. */
@@ -246,7 +221,7 @@ public final class Newsroom {
     /** The store's last cursor of each topic of a frame, read once and only if needed. */
     private final class Lasts {
         private final List<String> topics;
-        private Map<String, Cursor> read;
+        private Map<StreamId, Cursor> read;
 
         Lasts(List<String> topics) {
             this.topics = topics;
@@ -254,9 +229,9 @@ public final class Newsroom {
 
         Cursor of(String topic) {
             if (read == null) {
-                read = store.last(topics);
+                read = log.last(topics.stream().map(StreamId::topic).toList());
             }
-            return read.get(topic);
+            return read.get(StreamId.topic(topic));
         }
     }
 

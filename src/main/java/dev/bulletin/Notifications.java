@@ -10,35 +10,38 @@ import dev.bulletin.protocol.NotificationDraft.Audience;
 import dev.bulletin.protocol.Protocol;
 import dev.bulletin.protocol.ServerFrame;
 import dev.bulletin.protocol.Cursor;
+import dev.bulletin.protocol.StreamId;
+import dev.bulletin.store.Append;
+import dev.bulletin.store.Appended;
 import dev.bulletin.store.NotificationStore;
+import dev.bulletin.stream.Sequencer;
 import dev.bulletin.store.StoredNotification;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * Personal notifications and their read state. Every change to a user's inbox happens while the
- * hub holds that inbox, so a session that connects gets each notification exactly once: in its
- * replay of unread ones or live, never both and never neither. What other nodes enter in an inbox
- * comes in through {@link #receive}, and the hub puts it in order.
+ * Personal notifications and their read state. A notification goes through the {@link Sequencer},
+ * which stores it in each named user's inbox, delivers and announces it. A notification to a role is
+ * stored once; each member connected anywhere claims it into their inbox in the background, grouped
+ * with other appends, and a member who connects later claims it then. A session that connects joins
+ * its inbox while it holds it, cutting its replay of unread ones where live delivery stands, so it
+ * gets each notification exactly once: in its replay or live, never both and never neither.
  */
 public final class Notifications {
 
-    /** Unread notifications replayed to a connecting session, newest kept when there are more. */
-    public static final int MAX_REPLAY = 1_000;
+    private static final System.Logger LOG = System.getLogger(Notifications.class.getName());
 
     private final NotificationStore store;
+    private final Sequencer sequencer;
     private final Hub hub;
     private final Clock clock;
     private final Set<String> roles;
@@ -50,9 +53,10 @@ public final class Notifications {
      * @param retention how long read notifications are kept, and how far back a role's notifications reach a new member
      * @param bus       tells the other nodes of a cluster
      */
-    public Notifications(NotificationStore store, Hub hub, Clock clock, Set<String> roles, Duration retention,
-                         Consumer<Announcement> bus) {
+    public Notifications(NotificationStore store, Sequencer sequencer, Hub hub, Clock clock, Set<String> roles,
+                         Duration retention, Consumer<Announcement> bus) {
         this.store = store;
+        this.sequencer = sequencer;
         this.hub = hub;
         this.clock = clock;
         this.roles = Set.copyOf(roles);
@@ -82,75 +86,51 @@ public final class Notifications {
      * from the publisher: only such an id can have been stored before, so only then is it looked up.
      */
     public Notified notify(NotificationDraft valid, boolean publishersId) {
-        List<String> inboxes = valid.to().users().stream().map(Hub::inbox).toList();
-        Notified notified = hub.exclusive(inboxes, () -> {
-            Optional<Audience> earlier = publishersId ? store.findById(valid.id()) : Optional.empty();
-            if (earlier.isPresent()) {
-                return new Notified(valid.id(), earlier.get(), false);
-            }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            store.add(valid.toItem(now), valid.to()).forEach(entry -> deliver(entry));
-            return new Notified(valid.id(), valid.to(), true);
-        });
-        if (notified.created()) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Appended.Notification done = sequencer.append(new Append.Notification(valid.toItem(now), valid.to(),
+                publishersId));
+        if (done.created()) {
             for (String role : valid.to().roles()) {
                 deliverToRole(role);
                 bus.accept(new Announcement.RoleNotified(role));
             }
         }
-        return notified;
+        return new Notified(valid.id(), done.recipients(), done.created());
     }
 
-    /** A user's session opened: enters what their roles have for them, replays the unread, then delivers live. */
+    /**
+     * A user's session opened: it joins its roles, so that a role's notification from now on reaches
+     * it; claims what its roles have for it; then, holding its inbox, replays the unread and joins.
+     */
     public void connect(Subscriber subscriber) {
-        String user = subscriber.user();
-        List<String> streams = new ArrayList<>();
-        streams.add(Hub.inbox(user));
-        subscriber.identity().roles().stream().filter(roles::contains).map(Hub::role).forEach(streams::add);
-        hub.exclusive(streams, () -> {
-            claim(subscriber);
-            long delivered = hub.catchUp(Hub.inbox(user), store.last(List.of(user)).get(user), missedAfter(user));
-            List<StoredNotification> unread = store.list(user, null, true, MAX_REPLAY).orElseThrow().stream()
-                    .filter(entry -> entry.cursor().seq() <= delivered) // later ones come live
-                    .toList();
-            streams.forEach(stream -> hub.join(subscriber, stream));
-            unread.forEach(entry -> hub.send(subscriber, frame(entry, true)));
+        List<String> checked = checkedRoles(subscriber);
+        List<StreamId> groups = checked.stream().map(StreamId::role).toList();
+        hub.exclusive(groups, () -> {
+            groups.forEach(group -> hub.join(subscriber, group));
             return null;
         });
-    }
-
-    /** A notification entered in an inbox on another node: delivered here, after any missing before it. */
-    public void receive(Hub.Item item) {
-        hub.exclusive(List.of(item.stream()), () -> {
-            hub.deliver(item, missedAfter(Hub.inboxUser(item.stream())));
+        if (!checked.isEmpty()) {
+            sequencer.append(new Append.Claim(subscriber.user(), checked, retainedSince()));
+        }
+        StreamId inbox = StreamId.inbox(subscriber.user());
+        hub.exclusive(List.of(inbox), () -> {
+            long delivered = sequencer.catchUp(inbox);
+            List<StoredNotification> unread = store.list(subscriber.user(), null, true, Protocol.MAX_REPLAY)
+                    .orElseThrow().stream()
+                    .filter(entry -> entry.cursor().seq() <= delivered) // later ones come live
+                    .toList();
+            hub.join(subscriber, inbox);
+            unread.forEach(entry -> hub.send(subscriber, Sequencer.frame(entry, true)));
             return null;
         });
     }
 
     /** A user read notifications on another node: their sessions here hear of it. */
     public void receive(Announcement.Read read) {
-        hub.exclusive(List.of(Hub.inbox(read.user())), () -> {
-            hub.broadcast(Hub.inbox(read.user()), read.frame());
+        StreamId inbox = StreamId.inbox(read.user());
+        hub.exclusive(List.of(inbox), () -> {
+            hub.broadcast(inbox, read.frame());
             return null;
-        });
-    }
-
-    /** Delivers what the store has beyond what this node delivered, in the inboxes of the users connected here. */
-    public void catchUp() {
-        Map<String, Long> tracked = new HashMap<>();
-        hub.tracked().forEach((stream, delivered) -> {
-            String user = Hub.inboxUser(stream);
-            if (user != null) {
-                tracked.put(user, delivered);
-            }
-        });
-        if (tracked.isEmpty()) {
-            return;
-        }
-        store.last(tracked.keySet()).forEach((user, last) -> {
-            if (last.seq() > tracked.get(user)) {
-                hub.exclusive(List.of(Hub.inbox(user)), () -> hub.catchUp(Hub.inbox(user), last, missedAfter(user)));
-            }
         });
     }
 
@@ -189,54 +169,42 @@ public final class Notifications {
         if (ids.stream().anyMatch(id -> id == null || !Protocol.isId(id))) {
             throw InvalidInput.badRequest("ids", "each id must be 1 to 64 characters of A-Z a-z 0-9 . _ : -");
         }
-        hub.exclusive(List.of(Hub.inbox(user)), () -> {
+        StreamId inbox = StreamId.inbox(user);
+        hub.exclusive(List.of(inbox), () -> {
             NotificationStore.MarkResult result = store.markRead(user, ids);
             if (!result.done()) {
                 throw new InvalidInput(ErrorCode.NOT_FOUND, "ids", "no notification of yours has the id "
                         + String.join(", ", result.unknown()) + "; nothing was marked read");
             }
             String frame = hub.encode(new ServerFrame.Read(ids));
-            hub.broadcast(Hub.inbox(user), frame, acking);
+            hub.broadcast(inbox, frame, acking);
             bus.accept(new Announcement.Read(user, frame));
             return null;
         });
     }
 
-    /** A notification went to the role: its members connected here claim it, and their sessions get it. */
+    /**
+     * A notification went to the role: each of its members connected here claims it, in the
+     * background, and their sessions get it as the claim commits. Claims are grouped with other
+     * appends, so a role of thousands costs a few transactions, none of them the publisher's.
+     */
     public void deliverToRole(String role) {
-        Map<String, Subscriber> users = new LinkedHashMap<>();
-        hub.members(Hub.role(role)).forEach(member -> users.putIfAbsent(member.user(), member));
-        users.values().forEach(member -> hub.exclusive(List.of(Hub.inbox(member.user())), () -> {
-            claim(member);
-            return null;
-        }));
+        Map<String, Subscriber> members = new LinkedHashMap<>();
+        hub.members(StreamId.role(role)).forEach(member -> members.putIfAbsent(member.user(), member));
+        Instant since = retainedSince();
+        members.values().forEach(member -> sequencer.submit(new Append.Claim(member.user(), checkedRoles(member), since))
+                .whenComplete((claimed, failure) -> {
+                    if (failure != null) {
+                        // the store's outage is logged as a whole; the member gets it at its next connect
+                        LOG.log(System.Logger.Level.DEBUG, "Claiming role {0}''s notification for {1} failed: {2}",
+                                role, member.user(), failure.toString());
+                    }
+                }));
     }
 
-    /** Enters the notifications of the subscriber's roles into its user's inbox and delivers them to the sessions there. */
-    private void claim(Subscriber subscriber) {
-        List<String> checked = subscriber.identity().roles().stream().filter(roles::contains).toList();
-        if (!checked.isEmpty()) {
-            store.claim(subscriber.user(), checked, retainedSince()).forEach(entry -> deliver(entry));
-        }
-    }
-
-    /** Delivers a new entry to the sessions here and announces it to the other nodes; under the inbox's lock. */
-    private void deliver(StoredNotification entry) {
-        Hub.Item item = item(entry);
-        hub.deliver(item, missedAfter(entry.user()));
-        bus.accept(new Announcement.Delivery(item));
-    }
-
-    private Function<Cursor, List<Hub.Item>> missedAfter(String user) {
-        return after -> store.list(user, after, false, MAX_REPLAY).orElse(List.of()).stream().map(this::item).toList();
-    }
-
-    private Hub.Item item(StoredNotification entry) {
-        return new Hub.Item(Hub.inbox(entry.user()), entry.cursor(), hub.encode(frame(entry, false)));
-    }
-
-    private static ServerFrame.Notification frame(StoredNotification entry, boolean replay) {
-        return new ServerFrame.Notification(entry.cursor().toString(), replay, entry.item());
+    /** The subscriber's roles that Bulletin checks ({@code bulletin.roles}). */
+    private List<String> checkedRoles(Subscriber subscriber) {
+        return subscriber.identity().roles().stream().filter(roles::contains).sorted().toList();
     }
 
     /** The outcome of {@link #notify}: {@code created} is false when the id was seen before and nothing was sent. */

@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -12,10 +13,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The table of docs/ARCHITECTURE.md: what each package of {@code src/main} may use of Bulletin
- * and of libraries. Besides these, every package may use the JDK and the Jakarta EE APIs.
+ * and of libraries. Besides these, every package may use the JDK and the Jakarta EE APIs. The
+ * table has no cycle, which {@link #thePackagesHaveNoCycle} checks of the code too.
  */
 class ArchitectureTest {
 
@@ -27,6 +30,11 @@ class ArchitectureTest {
                 .importPackages("dev.bulletin");
     }
 
+    @Test
+    void thePackagesHaveNoCycle() {
+        slices().matching("dev.bulletin.(**)").should().beFreeOfCycles().check(main);
+    }
+
     @ParameterizedTest(name = "{0} uses only {1}")
     @CsvSource(delimiter = '|', value = {
         "dev.bulletin.protocol      | ",
@@ -34,10 +42,11 @@ class ArchitectureTest {
         "dev.bulletin.hub           | protocol",
         "dev.bulletin.store         | protocol",
         "dev.bulletin.store.jpa     | store protocol org.flywaydb..",
-        "dev.bulletin.bus           | core hub protocol faults",
-        "dev.bulletin               | bus hub protocol faults store",
+        "dev.bulletin.stream        | hub protocol store",
+        "dev.bulletin.bus           | hub protocol faults",
+        "dev.bulletin               | bus hub protocol faults store stream",
         "dev.bulletin.endpoint      | core hub protocol",
-        "dev.bulletin.api           | core bus endpoint hub protocol store store.jpa",
+        "dev.bulletin.api           | core bus hub protocol store store.jpa",
         "dev.bulletin.client        | protocol",
     })
     void aPackageUsesOnlyWhatTheTableAllows(String pkg, String allowed) {

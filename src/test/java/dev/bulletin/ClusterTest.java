@@ -8,9 +8,6 @@ import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.protocol.NotificationDraft;
 import dev.bulletin.protocol.NotificationDraft.Audience;
-import dev.bulletin.store.InMemoryNewsStore;
-import dev.bulletin.store.InMemoryNotificationStore;
-import dev.bulletin.store.InMemoryTicketStore;
 import dev.bulletin.testing.FrameRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,9 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClusterTest {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final InMemoryNewsStore news = new InMemoryNewsStore(10_000);
-    private final InMemoryNotificationStore inboxes = new InMemoryNotificationStore();
-    private final InMemoryTicketStore tickets = new InMemoryTicketStore();
+    private final Stores stores = Stores.inMemory(10_000);
     private final UnreliableBus bus = new UnreliableBus(new Random(7));
     private final Bulletin a = start("a");
     private final Bulletin b = start("b");
@@ -172,8 +167,8 @@ class ClusterTest {
     }
 
     private Bulletin start(String node) {
-        return Bulletin.start(BulletinConfig.DEFAULTS.withRoles("ops").withNode(node), news, inboxes, tickets,
-                bus::connect, scheduler);
+        return Bulletin.start(BulletinConfig.DEFAULTS.withRoles("ops").withNode(node), stores, bus::connect,
+                scheduler, Executors.defaultThreadFactory());
     }
 
     /**

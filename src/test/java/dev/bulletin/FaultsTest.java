@@ -1,15 +1,14 @@
 package dev.bulletin;
 
+import dev.bulletin.store.Appended;
+import dev.bulletin.store.Append;
+import dev.bulletin.store.InMemoryStore;
 import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.bus.Bus;
 import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.ClientFrame;
 import dev.bulletin.protocol.NewsDraft;
-import dev.bulletin.protocol.NewsItem;
-import dev.bulletin.store.InMemoryNewsStore;
-import dev.bulletin.store.InMemoryNotificationStore;
 import dev.bulletin.store.InMemoryTicketStore;
-import dev.bulletin.store.StoredNews;
 import dev.bulletin.testing.FrameRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,9 @@ class FaultsTest {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final FlakyNewsStore news = new FlakyNewsStore();
-    private final Bulletin bulletin = Bulletin.start(BulletinConfig.DEFAULTS, news, new InMemoryNotificationStore(),
-            new InMemoryTicketStore(), receiver -> Bus.NONE, scheduler);
+    private final Bulletin bulletin = Bulletin.start(BulletinConfig.DEFAULTS,
+            new Stores(news, news, news, new InMemoryTicketStore()), receiver -> Bus.NONE, scheduler,
+            Executors.defaultThreadFactory());
 
     @AfterEach
     void stop() {
@@ -57,7 +57,7 @@ class FaultsTest {
     }
 
     /** An in-memory store whose appends fail while {@code down}, as a database that is unreachable. */
-    private static final class FlakyNewsStore extends InMemoryNewsStore {
+    private static final class FlakyNewsStore extends InMemoryStore {
         volatile boolean down;
 
         FlakyNewsStore() {
@@ -65,11 +65,11 @@ class FaultsTest {
         }
 
         @Override
-        public StoredNews append(String topic, NewsItem item) {
+        public synchronized List<Appended> append(List<Append<?>> appends) {
             if (down) {
                 throw new IllegalStateException("database unreachable");
             }
-            return super.append(topic, item);
+            return super.append(appends);
         }
     }
 }

@@ -4,12 +4,19 @@ import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.Cursor;
 import dev.bulletin.protocol.NewsDraft;
-import dev.bulletin.store.InMemoryNewsStore;
+import dev.bulletin.protocol.StreamId;
+import dev.bulletin.store.Append;
+import dev.bulletin.store.Appended;
+import dev.bulletin.store.Entry;
+import dev.bulletin.store.InMemoryStore;
 import dev.bulletin.store.StoredNews;
+import dev.bulletin.stream.Sequencer;
 import dev.bulletin.testing.FrameRecorder;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +39,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NewsroomTest {
 
     private final Hub hub = new Hub(100_000, Runnable::run);
-    private final InMemoryNewsStore store = new InMemoryNewsStore(10_000);
-    private final Newsroom newsroom = new Newsroom(store, hub, Clock.systemUTC(), 100, announcement -> { });
+    private final List<Sequencer> sequencers = new ArrayList<>();
+    private final InMemoryStore store = new InMemoryStore(10_000);
+    private final Newsroom newsroom = room(store);
+
+    @AfterEach
+    void stop() {
+        sequencers.forEach(Sequencer::stop);
+    }
+
+    private Newsroom room(InMemoryStore on) {
+        Sequencer sequencer = new Sequencer(on, hub, item -> { }, Executors.defaultThreadFactory());
+        sequencers.add(sequencer);
+        return new Newsroom(on, on, sequencer, hub, Clock.systemUTC(), 100);
+    }
 
     @Test
     void concurrentPublishersGiveEverySubscriberTheSameOrder() throws Exception {
@@ -61,14 +80,15 @@ class NewsroomTest {
     @Test
     void looksUpOnlyAnIdThePublisherGave() {
         List<String> lookedUp = new CopyOnWriteArrayList<>();
-        InMemoryNewsStore counting = new InMemoryNewsStore(100) {
+        InMemoryStore counting = new InMemoryStore(100) {
             @Override
-            public Optional<StoredNews> findById(String id) {
-                lookedUp.add(id);
-                return super.findById(id);
+            public synchronized List<Appended> append(List<Append<?>> appends) {
+                appends.stream().map(Append.News.class::cast).filter(Append.News::publishersId)
+                        .forEach(news -> lookedUp.add(news.item().id()));
+                return super.append(appends);
             }
         };
-        Newsroom room = new Newsroom(counting, hub, Clock.systemUTC(), 100, announcement -> { });
+        Newsroom room = room(counting);
 
         room.publish(NewsDraft.of("world", "no id"));
         assertEquals(List.of(), lookedUp, "a generated id cannot have been stored before");
@@ -129,14 +149,14 @@ class NewsroomTest {
     @Test
     void aResumeWithinWhatTheHubDeliveredLastReadsNothingFromTheStore() {
         AtomicInteger reads = new AtomicInteger();
-        InMemoryNewsStore counting = new InMemoryNewsStore(100) {
+        InMemoryStore counting = new InMemoryStore(100) {
             @Override
-            public Optional<List<StoredNews>> after(String topic, Cursor cursor, int limit) {
+            public Optional<List<Entry>> after(StreamId stream, Cursor cursor, int limit) {
                 reads.incrementAndGet();
-                return super.after(topic, cursor, limit);
+                return super.after(stream, cursor, limit);
             }
         };
-        Newsroom room = new Newsroom(counting, hub, Clock.systemUTC(), 100, announcement -> { });
+        Newsroom room = room(counting);
         room.subscribe(hub.connect(new FrameRecorder(), null, false, null), "1", List.of("world"), Map.of(), 0);
         List<String> cursors = IntStream.range(0, 5)
                 .mapToObj(i -> room.publish(NewsDraft.of("world", "item " + i)).news().cursor().toString()).toList();
@@ -164,10 +184,10 @@ class NewsroomTest {
         Runnable publishMeanwhile = () -> assertDoesNotThrow(() -> other.submit(() -> IntStream.range(0, meanwhile)
                 .forEach(i -> room[0].publish(NewsDraft.of("world", "meanwhile " + i)))).get(10, TimeUnit.SECONDS),
                 "a publisher gets in between the read and the hold; it does not wait for the reader");
-        InMemoryNewsStore slow = new InMemoryNewsStore(1_000) {
+        InMemoryStore slow = new InMemoryStore(1_000) {
             @Override
-            public Optional<List<StoredNews>> after(String topic, Cursor cursor, int limit) {
-                Optional<List<StoredNews>> read = super.after(topic, cursor, limit);
+            public Optional<List<Entry>> after(StreamId stream, Cursor cursor, int limit) {
+                Optional<List<Entry>> read = super.after(stream, cursor, limit);
                 if (interfere.getAndSet(false)) {
                     publishMeanwhile.run();
                 }
@@ -183,7 +203,7 @@ class NewsroomTest {
                 return read;
             }
         };
-        room[0] = new Newsroom(slow, hub, Clock.systemUTC(), 100, announcement -> { });
+        room[0] = room(slow);
         try {
             String epoch = room[0].publish(NewsDraft.of("world", "one")).news().cursor().epoch();
             room[0].publish(NewsDraft.of("world", "two"));

@@ -1,13 +1,12 @@
 package dev.bulletin;
 
+import dev.bulletin.store.InMemoryStore;
 import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.bus.Bus;
 import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Identity;
 import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.Cursor;
-import dev.bulletin.store.InMemoryNewsStore;
-import dev.bulletin.store.InMemoryNotificationStore;
 import dev.bulletin.store.InMemoryTicketStore;
 import dev.bulletin.store.StoredNotification;
 import dev.bulletin.store.TicketStore;
@@ -42,7 +41,8 @@ class OutageTest {
     private final FlakyTickets tickets = new FlakyTickets();
     private final FlakyInboxes inboxes = new FlakyInboxes();
     private final Bulletin bulletin = Bulletin.start(BulletinConfig.DEFAULTS.withHeartbeatMillis(100),
-            new InMemoryNewsStore(100), inboxes, tickets, receiver -> Bus.NONE, scheduler);
+            new Stores(inboxes, inboxes, inboxes, tickets), receiver -> Bus.NONE, scheduler,
+            Executors.defaultThreadFactory());
     private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
         @Override
@@ -140,8 +140,12 @@ class OutageTest {
     }
 
     /** Inboxes that cannot be read while {@code down}. */
-    private static final class FlakyInboxes extends InMemoryNotificationStore {
+    private static final class FlakyInboxes extends InMemoryStore {
         volatile boolean down;
+
+        FlakyInboxes() {
+            super(100);
+        }
 
         @Override
         public Optional<List<StoredNotification>> list(String user, Cursor after, boolean unreadOnly, int limit) {

@@ -8,9 +8,6 @@ import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.ClientFrame;
 import dev.bulletin.protocol.ClientFrameDecoder;
 import dev.bulletin.protocol.NewsDraft;
-import dev.bulletin.store.InMemoryNewsStore;
-import dev.bulletin.store.InMemoryNotificationStore;
-import dev.bulletin.store.InMemoryTicketStore;
 import dev.bulletin.testing.FrameRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +34,8 @@ class RegistriesTest {
     private static final int TOPICS_EACH = 100;
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final InMemoryNewsStore news = new InMemoryNewsStore(10_000);
-    private final Bulletin bulletin = Bulletin.start(BulletinConfig.DEFAULTS.withQueueBound(8), news,
-            new InMemoryNotificationStore(), new InMemoryTicketStore(), receiver -> Bus.NONE, scheduler);
+    private final Bulletin bulletin = Bulletin.start(BulletinConfig.DEFAULTS.withQueueBound(8),
+            Stores.inMemory(10_000), receiver -> Bus.NONE, scheduler, Executors.defaultThreadFactory());
     private final Hub hub = bulletin.hub();
 
     @AfterEach

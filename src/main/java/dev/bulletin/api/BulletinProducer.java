@@ -2,10 +2,12 @@ package dev.bulletin.api;
 
 import dev.bulletin.Bulletin;
 import dev.bulletin.BulletinConfig;
+import dev.bulletin.Stores;
 import dev.bulletin.bus.Bus;
 import dev.bulletin.bus.JmsBus;
 import dev.bulletin.store.jpa.JpaNewsStore;
 import dev.bulletin.store.jpa.JpaNotificationStore;
+import dev.bulletin.store.jpa.JpaStreamLog;
 import dev.bulletin.store.jpa.JpaTicketStore;
 import dev.bulletin.store.jpa.Schema;
 import jakarta.annotation.Resource;
@@ -33,6 +35,9 @@ public class BulletinProducer {
     ManagedThreadFactory threads;
 
     @Inject
+    JpaStreamLog log;
+
+    @Inject
     JpaNewsStore news;
 
     @Inject
@@ -49,8 +54,9 @@ public class BulletinProducer {
     Bulletin bulletin() {
         BulletinConfig config = BulletinConfig.fromEnvironment().withinOpenFiles();
         schema.migrate();
-        Bus.Connector bus = config.clustered() ? JmsBus.connector(config, threads) : receiver -> Bus.NONE;
-        return Bulletin.start(config, news, inboxes, tickets, bus, scheduler);
+        Bus.Connector bus = config.clustered() ? JmsBus.connector(config.jmsConnectionFactory(),
+                config.jmsTopic(), config.node(), threads) : receiver -> Bus.NONE;
+        return Bulletin.start(config, new Stores(log, news, inboxes, tickets), bus, scheduler, threads);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.bulletin.api;
 
 import dev.bulletin.Bulletin;
-import dev.bulletin.endpoint.SessionEnd;
+import dev.bulletin.hub.SessionKey;
 import dev.bulletin.hub.Identity;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -32,7 +32,7 @@ public class TicketsResource {
     public Ticket issue(@Context SecurityContext security, @Context HttpServletRequest request) {
         String user = Access.requireUser(security, "a ticket");
         Set<String> roles = Identity.checkRoles(bulletin.config().roles(), security::isUserInRole);
-        String token = bulletin.tickets().issue(new Identity(user, roles, SessionEnd.keyOf(request.getSession(true))));
+        String token = bulletin.tickets().issue(new Identity(user, roles, SessionKey.of(request.getSession(true))));
         return new Ticket(token, bulletin.tickets().lifetime().toSeconds());
     }
 

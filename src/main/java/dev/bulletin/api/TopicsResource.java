@@ -1,6 +1,7 @@
 package dev.bulletin.api;
 
 import dev.bulletin.Bulletin;
+import dev.bulletin.protocol.StreamId;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,8 +21,8 @@ public class TopicsResource {
     /** Topics that have been published to, by name. */
     @GET
     public List<TopicInfo> topics() {
-        return bulletin.newsroom().store().topics().stream()
-                .map(t -> new TopicInfo(t.name(), bulletin.hub().subscriberCount(t.name()), t.lastCursor().toString()))
+        return bulletin.newsroom().topics().stream()
+                .map(t -> new TopicInfo(t.name(), bulletin.hub().subscriberCount(StreamId.topic(t.name())), t.lastCursor().toString()))
                 .sorted(Comparator.comparing(TopicInfo::name))
                 .toList();
     }

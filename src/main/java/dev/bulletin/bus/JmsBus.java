@@ -1,10 +1,10 @@
 package dev.bulletin.bus;
 
-import dev.bulletin.BulletinConfig;
 import dev.bulletin.faults.FailureLog;
 import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Stats;
 import dev.bulletin.protocol.Cursor;
+import dev.bulletin.protocol.StreamId;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConsumer;
@@ -58,13 +58,17 @@ public final class JmsBus implements Bus {
         this.receiver = receiver;
     }
 
-    /** Looks the connection factory and the topic up in JNDI, as the settings name them, and opens the bus on them. */
-    public static Bus.Connector connector(BulletinConfig config, ThreadFactory threads) {
+    /**
+     * Looks the connection factory and the topic up in JNDI, as the settings {@code
+     * bulletin.jms-connection-factory} and {@code bulletin.jms-topic} name them, and opens the bus on
+     * them for the node.
+     */
+    public static Bus.Connector connector(String connectionFactory, String topicName, String node,
+                                          ThreadFactory threads) {
         return receiver -> {
-            ConnectionFactory factory = lookup(config.jmsConnectionFactory(), ConnectionFactory.class,
-                    "jms-connection-factory");
-            Topic topic = lookup(config.jmsTopic(), Topic.class, "jms-topic");
-            JmsBus bus = new JmsBus(factory, topic, config.node(), receiver);
+            ConnectionFactory factory = lookup(connectionFactory, ConnectionFactory.class, "jms-connection-factory");
+            Topic topic = lookup(topicName, Topic.class, "jms-topic");
+            JmsBus bus = new JmsBus(factory, topic, node, receiver);
             threads.newThread(bus::send).start();
             threads.newThread(bus::receive).start();
             return bus;
@@ -119,7 +123,7 @@ public final class JmsBus implements Bus {
 
     private void send(JMSProducer producer, Announcement announcement) {
         if (announcement instanceof Announcement.Delivery delivery) {
-            producer.setProperty("kind", "delivery").setProperty("stream", delivery.item().stream())
+            producer.setProperty("kind", "delivery").setProperty("stream", delivery.item().stream().key())
                     .setProperty("cursor", delivery.item().cursor().toString())
                     .send(topic, delivery.item().text());
         } else if (announcement instanceof Announcement.Read read) {
@@ -166,7 +170,8 @@ public final class JmsBus implements Bus {
         Announcement announcement;
         try {
             announcement = switch (String.valueOf(message.getStringProperty("kind"))) {
-                case "delivery" -> new Announcement.Delivery(new Hub.Item(message.getStringProperty("stream"),
+                case "delivery" -> new Announcement.Delivery(new Hub.Item(
+                        StreamId.parse(message.getStringProperty("stream")).orElseThrow(),
                         Cursor.parse(message.getStringProperty("cursor")).orElseThrow(),
                         message.getBody(String.class)));
                 case "read" -> new Announcement.Read(message.getStringProperty("user"), message.getBody(String.class));

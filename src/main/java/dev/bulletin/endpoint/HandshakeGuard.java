@@ -2,6 +2,7 @@ package dev.bulletin.endpoint;
 
 import dev.bulletin.BulletinConfig;
 import dev.bulletin.hub.Identity;
+import dev.bulletin.hub.SessionKey;
 import dev.bulletin.protocol.Protocol;
 import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.HandshakeResponse;
@@ -39,7 +40,7 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
             Set<String> roles = Identity.checkRoles(BulletinConfig.fromEnvironment().roles(), request::isUserInRole);
             Object httpSession = request.getHttpSession();
             config.getUserProperties().put(IDENTITY, new Identity(principal.getName(), roles,
-                    httpSession instanceof HttpSession s ? SessionEnd.keyOf(s) : null));
+                    httpSession instanceof HttpSession s ? SessionKey.of(s) : null));
         }
     }
 

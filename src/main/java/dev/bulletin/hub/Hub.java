@@ -4,6 +4,7 @@ import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.protocol.Cursor;
 import dev.bulletin.protocol.ServerFrame;
 import dev.bulletin.protocol.ServerFrameEncoder;
+import dev.bulletin.protocol.StreamId;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
 /**
  * Who is subscribed to what, and the fan-out. Each topic has a lock of its own that orders
  * publishes to it against subscriptions to it (so replay and live delivery meet with no gap
- * and no duplicate); nothing is locked across topics, and no lock is ever held while waiting
+ * and no duplicate); nothing is locked across streams, and no lock is ever held while waiting
  * for a client: fan-out only offers the same text to bounded queues.
  *
  * <p>Items of a stream (a topic, or a user's inbox) reach a hub in any order and any number of
@@ -42,10 +43,9 @@ public final class Hub {
     /** Items of a topic a hub keeps after delivering them, for subscribers that join while they go out. */
     public static final int TAIL = 64;
 
-    private static final String INBOX = "user:";
     private static final System.Logger LOG = System.getLogger(Hub.class.getName());
 
-    private final Map<String, Topic> topics = new ConcurrentHashMap<>();
+    private final Map<StreamId, Stream> streams = new ConcurrentHashMap<>();
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final ServerFrameEncoder encoder = new ServerFrameEncoder();
@@ -61,26 +61,6 @@ public final class Hub {
     public Hub(int queueBound, Executor closer) {
         this.queueBound = queueBound;
         this.closer = closer;
-    }
-
-    /** A stream name that no topic can have: the inbox of one user. */
-    public static String inbox(String user) {
-        return INBOX + user;
-    }
-
-    /** A stream name that no topic can have: the connections of users in one role. */
-    public static String role(String role) {
-        return "role:" + role;
-    }
-
-    /** Whether the stream is a topic: neither an inbox nor a role. */
-    public static boolean isTopic(String stream) {
-        return stream.indexOf(':') < 0;
-    }
-
-    /** The user whose inbox the stream is, or null when it is none. */
-    public static String inboxUser(String stream) {
-        return stream.startsWith(INBOX) ? stream.substring(INBOX.length()) : null;
     }
 
     /** Registers a connection; {@code address} is the client's IP address, or null when unknown. */
@@ -119,20 +99,20 @@ public final class Hub {
     }
 
     /**
-     * Runs the action while no publish to, and no subscription of, any of these topics runs.
-     * Locks are taken in name order, so two callers never wait for each other in a circle.
+     * Runs the action while no publish to, and no subscription of, any of these streams runs.
+     * Locks are taken in key order, so two callers never wait for each other in a circle.
      */
-    public <T> T exclusive(Collection<String> topicNames, Supplier<T> action) {
-        Set<String> names = new TreeSet<>(topicNames);
+    public <T> T exclusive(Collection<StreamId> held, Supplier<T> action) {
+        Set<StreamId> names = new TreeSet<>(held);
         while (true) {
-            List<Topic> locked = new ArrayList<>(names.size());
+            List<Stream> locked = new ArrayList<>(names.size());
             boolean current = true;
             try {
-                for (String name : names) {
-                    Topic topic = topics.computeIfAbsent(name, Topic::new);
+                for (StreamId name : names) {
+                    Stream topic = streams.computeIfAbsent(name, Stream::new);
                     topic.lock.lock();
                     locked.add(topic);
-                    current &= topics.get(name) == topic;
+                    current &= streams.get(name) == topic;
                 }
                 if (current) {
                     return action.get();
@@ -144,9 +124,9 @@ public final class Hub {
     }
 
     /** Adds the subscriber to the topic; call inside {@link #exclusive} for that topic. */
-    public void join(Subscriber subscriber, String topicName) {
-        Topic topic = requireLocked(topicName);
-        if (subscriber.enter(topicName)) {
+    public void join(Subscriber subscriber, StreamId stream) {
+        Stream topic = requireLocked(stream);
+        if (subscriber.enter(stream)) {
             topic.subscribers.add(subscriber);
         }
         if (subscriber.isGone()) {
@@ -155,10 +135,10 @@ public final class Hub {
         }
     }
 
-    public void leave(Subscriber subscriber, String topicName) {
-        exclusive(List.of(topicName), () -> {
-            subscriber.exit(topicName);
-            topics.get(topicName).subscribers.remove(subscriber);
+    public void leave(Subscriber subscriber, StreamId stream) {
+        exclusive(List.of(stream), () -> {
+            subscriber.exit(stream);
+            streams.get(stream).subscribers.remove(subscriber);
             return null;
         });
     }
@@ -169,8 +149,8 @@ public final class Hub {
      * lost) delivered now. Answers the sequence number delivered last, where a joining subscriber's
      * replay ends and live items begin. Call inside {@link #exclusive} for the stream.
      */
-    public long catchUp(String stream, Cursor last, Function<Cursor, List<Item>> missedAfter) {
-        Topic topic = requireLocked(stream);
+    public long catchUp(StreamId stream, Cursor last, Function<Cursor, List<Item>> missedAfter) {
+        Stream topic = requireLocked(stream);
         if (topic.delivered < 0) {
             topic.delivered = last.seq();
         } else if (last.seq() > topic.delivered) {
@@ -186,7 +166,7 @@ public final class Hub {
      * here follows is not tracked, and its items are dropped. Call inside {@link #exclusive} for it.
      */
     public void deliver(Item item, Function<Cursor, List<Item>> missedAfter) {
-        Topic topic = requireLocked(item.stream());
+        Stream topic = requireLocked(item.stream());
         long seq = item.cursor().seq();
         if (topic.delivered < 0 || seq <= topic.delivered) {
             return;
@@ -209,8 +189,8 @@ public final class Hub {
      * last {@link #TAIL} it delivered; empty when it no longer has them all. Call inside
      * {@link #exclusive} for the topic.
      */
-    public Optional<List<String>> deliveredAfter(String topicName, long seq) {
-        Topic topic = requireLocked(topicName);
+    public Optional<List<String>> deliveredAfter(StreamId stream, long seq) {
+        Stream topic = requireLocked(stream);
         if (seq >= topic.delivered) {
             return Optional.of(List.of());
         }
@@ -225,25 +205,25 @@ public final class Hub {
      * The topic's items delivered here last, oldest first, without a gap; read without a lock, so it
      * may be behind by the items going out right now. Empty for a topic not followed here.
      */
-    public List<Item> recentlyDelivered(String topicName) {
-        Topic topic = topics.get(topicName);
+    public List<Item> recentlyDelivered(StreamId stream) {
+        Stream topic = streams.get(stream);
         return topic == null ? List.of() : topic.tail;
     }
 
     /** The sequence number delivered last in a stream this node follows; call inside {@link #exclusive} for it. */
-    public long delivered(String stream) {
+    public long delivered(StreamId stream) {
         return requireLocked(stream).delivered;
     }
 
     /** Whether this node follows the stream, and so knows where its delivery stands; call inside {@link #exclusive} for it. */
-    public boolean isTracked(String stream) {
+    public boolean isTracked(StreamId stream) {
         return requireLocked(stream).delivered >= 0;
     }
 
     /** The streams followed on this node, with the sequence number delivered last in each; read without a lock. */
-    public Map<String, Long> tracked() {
-        Map<String, Long> tracked = new HashMap<>();
-        for (Topic topic : topics.values()) {
+    public Map<StreamId, Long> tracked() {
+        Map<StreamId, Long> tracked = new HashMap<>();
+        for (Stream topic : streams.values()) {
             long delivered = topic.delivered;
             if (delivered >= 0) {
                 tracked.put(topic.name, delivered);
@@ -253,18 +233,18 @@ public final class Hub {
     }
 
     /** Queues the same text for every subscriber of the topic; call inside {@link #exclusive} for it. */
-    public void broadcast(String topicName, String text) {
-        broadcast(topicName, text, null);
+    public void broadcast(StreamId stream, String text) {
+        broadcast(stream, text, null);
     }
 
     /** Queues the same text for every subscriber of the topic but one; call inside {@link #exclusive} for it. */
-    public void broadcast(String topicName, String text, Subscriber except) {
-        fanOut(requireLocked(topicName), text, except);
+    public void broadcast(StreamId stream, String text, Subscriber except) {
+        fanOut(requireLocked(stream), text, except);
     }
 
     /** The subscribers of a stream at this moment, read without a lock. */
-    public List<Subscriber> members(String topicName) {
-        Topic topic = topics.get(topicName);
+    public List<Subscriber> members(StreamId stream) {
+        Stream topic = streams.get(stream);
         return topic == null ? List.of() : List.copyOf(topic.subscribers);
     }
 
@@ -305,9 +285,9 @@ public final class Hub {
         return count == null ? 0 : count.get();
     }
 
-    /** Streams (topics, inboxes, roles) with at least one subscriber here, or being used right now. */
+    /** Streams (streams, inboxes, roles) with at least one subscriber here, or being used right now. */
     public int streamCount() {
-        return topics.size();
+        return streams.size();
     }
 
     /** Addresses with at least one open connection. */
@@ -320,14 +300,14 @@ public final class Hub {
         return subscribers.size();
     }
 
-    public int subscriberCount(String topicName) {
-        Topic topic = topics.get(topicName);
+    public int subscriberCount(StreamId stream) {
+        Stream topic = streams.get(stream);
         return topic == null ? 0 : topic.subscribers.size();
     }
 
     public Stats stats() {
         long subscriptions = 0;
-        for (Topic topic : topics.values()) {
+        for (Stream topic : streams.values()) {
             subscriptions += topic.subscribers.size();
         }
         return new Stats(subscribers.size(), subscriptions, stats.delivered.sum(), stats.dropped.sum(),
@@ -371,8 +351,8 @@ public final class Hub {
             perAddress.computeIfPresent(subscriber.address(),
                     (key, count) -> count.decrementAndGet() == 0 ? null : count);
         }
-        for (String name : subscriber.streams()) {
-            Topic topic = topics.get(name);
+        for (StreamId name : subscriber.streams()) {
+            Stream topic = streams.get(name);
             if (topic != null) {
                 topic.subscribers.remove(subscriber);
                 prune(topic);
@@ -387,7 +367,7 @@ public final class Hub {
      * holds it, that pruning runs as it lets go; when another thread does, the close thread waits
      * for the lock, since the holder may have looked before the last subscriber left.
      */
-    private void prune(Topic topic) {
+    private void prune(Stream topic) {
         if (!topic.subscribers.isEmpty() || topic.lock.isHeldByCurrentThread()) {
             return;
         }
@@ -402,17 +382,17 @@ public final class Hub {
     }
 
     /** Removes the stream if it has no subscribers, and lets go of its lock, which the caller holds. */
-    private void removeIfEmpty(Topic topic) {
+    private void removeIfEmpty(Stream topic) {
         try {
             if (topic.subscribers.isEmpty()) {
-                topics.remove(topic.name, topic);
+                streams.remove(topic.name, topic);
             }
         } finally {
             topic.lock.unlock();
         }
     }
 
-    private void fill(Topic topic, Cursor after, Function<Cursor, List<Item>> missedAfter) {
+    private void fill(Stream topic, Cursor after, Function<Cursor, List<Item>> missedAfter) {
         for (Item missed : missedAfter.apply(after)) {
             if (missed.cursor().seq() > topic.delivered) {
                 fanOut(topic, missed.text(), null);
@@ -422,8 +402,8 @@ public final class Hub {
     }
 
     /** The item is delivered: the stream's delivery stands there, and a topic keeps it in its tail. */
-    private static void advance(Topic topic, Item item) {
-        if (isTopic(topic.name)) {
+    private static void advance(Stream topic, Item item) {
+        if (topic.name.isTopic()) {
             List<Item> kept = topic.tail;
             boolean follows = !kept.isEmpty() && kept.get(kept.size() - 1).cursor().seq() == item.cursor().seq() - 1;
             List<Item> next = new ArrayList<>(TAIL);
@@ -437,7 +417,7 @@ public final class Hub {
         topic.delivered = item.cursor().seq();
     }
 
-    private void fanOut(Topic topic, String text, Subscriber except) {
+    private void fanOut(Stream topic, String text, Subscriber except) {
         for (Subscriber subscriber : topic.subscribers) {
             if (subscriber != except) {
                 sendText(subscriber, text);
@@ -445,16 +425,16 @@ public final class Hub {
         }
     }
 
-    private Topic requireLocked(String name) {
-        Topic topic = topics.get(name);
+    private Stream requireLocked(StreamId name) {
+        Stream topic = streams.get(name);
         if (topic == null || !topic.lock.isHeldByCurrentThread()) {
             throw new IllegalStateException("topic " + name + " is not held by this thread");
         }
         return topic;
     }
 
-    private static final class Topic {
-        final String name;
+    private static final class Stream {
+        final StreamId name;
         final ReentrantLock lock = new ReentrantLock();
         final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
         /** The sequence number delivered last here, or -1 while not tracked; written under the lock. */
@@ -462,7 +442,7 @@ public final class Hub {
         /** A topic's items delivered last, in order and without a gap, up to {@code delivered}; replaced, never changed. */
         volatile List<Item> tail = List.of();
 
-        Topic(String name) {
+        Stream(StreamId name) {
             this.name = name;
         }
     }
@@ -471,9 +451,9 @@ public final class Hub {
      * An item committed to a stream (a topic, or a user's inbox), with its cursor there and its encoded
      * frame; {@code replayText}, the frame of its replay, where the node that made it has it (null else).
      */
-    public record Item(String stream, Cursor cursor, String text, String replayText) {
+    public record Item(StreamId stream, Cursor cursor, String text, String replayText) {
 
-        public Item(String stream, Cursor cursor, String text) {
+        public Item(StreamId stream, Cursor cursor, String text) {
             this(stream, cursor, text, null);
         }
     }

@@ -1,6 +1,6 @@
 package dev.bulletin.hub;
 
-import dev.bulletin.protocol.Protocol;
+import dev.bulletin.protocol.StreamId;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -17,7 +17,7 @@ public final class Subscriber {
     private final String address;
     // Copied on change: a subscriber joins a few streams and leaves them rarely, and an immutable
     // set of one or two costs a tenth of a concurrent one on each of thousands of idle connections.
-    private volatile Set<String> streams = Set.of();
+    private volatile Set<StreamId> streams = Set.of();
     private final AtomicBoolean gone = new AtomicBoolean();
     private OutboundQueue queue;
     private volatile long lastSeenNanos = System.nanoTime();
@@ -73,7 +73,7 @@ public final class Subscriber {
 
     /** The topics this subscriber follows (not its inbox). */
     public Set<String> topics() {
-        return streams.stream().filter(Protocol::isTopic).collect(Collectors.toUnmodifiableSet());
+        return streams.stream().filter(StreamId::isTopic).map(StreamId::name).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Records that the client showed life: any frame, or a pong. */
@@ -86,23 +86,23 @@ public final class Subscriber {
     }
 
     /** Every stream this subscriber is in: its topics, its inbox and its roles; a snapshot. */
-    Set<String> streams() {
+    Set<StreamId> streams() {
         return streams;
     }
 
     /** Adds the stream; false when it was there. Synchronized: joins of different streams hold different locks. */
-    synchronized boolean enter(String stream) {
+    synchronized boolean enter(StreamId stream) {
         if (streams.contains(stream)) {
             return false;
         }
-        Set<String> next = new HashSet<>(streams);
+        Set<StreamId> next = new HashSet<>(streams);
         next.add(stream);
         streams = Set.copyOf(next);
         return true;
     }
 
-    synchronized void exit(String stream) {
-        Set<String> next = new HashSet<>(streams);
+    synchronized void exit(StreamId stream) {
+        Set<StreamId> next = new HashSet<>(streams);
         if (next.remove(stream)) {
             streams = Set.copyOf(next);
         }

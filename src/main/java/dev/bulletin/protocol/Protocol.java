@@ -13,6 +13,12 @@ public final class Protocol {
     public static final int MAX_REF_LENGTH = 64;
     public static final int MAX_RECENT = 100;
 
+    /**
+     * Items one frame replays at most: a resume's items in all its topics (past that, {@code resumed:
+     * false}), and the newest unread notifications of a connecting session.
+     */
+    public static final int MAX_REPLAY = 1_000;
+
     public static final String PUBLISHER_ROLE = "bulletin-publisher";
 
     private static final Pattern TOPIC = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");

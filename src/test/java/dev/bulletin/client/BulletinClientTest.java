@@ -1,5 +1,6 @@
 package dev.bulletin.client;
 
+import dev.bulletin.protocol.StreamId;
 import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.BulletinConfig;
 import dev.bulletin.endpoint.EmbeddedServer;
@@ -68,7 +69,7 @@ class BulletinClientTest {
     void everyItemOnceAndInOrderWhileTheServerDropsTheConnection() {
         client = BulletinClient.news(base()).backoff(QUICK).listener(recorder).connect();
         client.subscribe("world");
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.bulletin().hub().members("world").size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.bulletin().hub().members(StreamId.topic("world")).size() == 1);
         publish("world", "item 0");
         assertEquals("item 0", recorder.news().item().title());
 
@@ -130,7 +131,7 @@ class BulletinClientTest {
             client = BulletinClient.news(URI.create("ws://localhost:" + proxy.port() + "/bulletin/"))
                     .backoff(QUICK).listener(recorder).connect();
             client.subscribe("world");
-            await().atMost(Duration.ofSeconds(10)).until(() -> server.bulletin().hub().members("world").size() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.bulletin().hub().members(StreamId.topic("world")).size() == 1);
             publish("world", "before");
             assertEquals("before", recorder.news().item().title());
 

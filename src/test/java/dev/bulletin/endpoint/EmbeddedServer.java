@@ -1,11 +1,9 @@
 package dev.bulletin.endpoint;
 
+import dev.bulletin.Stores;
 import dev.bulletin.Bulletin;
 import dev.bulletin.BulletinConfig;
 import dev.bulletin.bus.Bus;
-import dev.bulletin.store.InMemoryNewsStore;
-import dev.bulletin.store.InMemoryNotificationStore;
-import dev.bulletin.store.InMemoryTicketStore;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.Server;
 
@@ -32,8 +30,8 @@ public final class EmbeddedServer implements AutoCloseable {
     static final int INCOMING_BUFFER_BYTES = 2 * 65_536 + 14;
 
     private EmbeddedServer(BulletinConfig config) throws Exception {
-        bulletin = Bulletin.start(config, new InMemoryNewsStore(1_000), new InMemoryNotificationStore(),
-                new InMemoryTicketStore(), receiver -> Bus.NONE, scheduler);
+        bulletin = Bulletin.start(config, Stores.inMemory(1_000), receiver -> Bus.NONE, scheduler,
+                Executors.defaultThreadFactory());
         current = bulletin;
         // the input buffer web.xml gives Tyrus in a servlet container (Payara, GlassFish)
         server = new Server("localhost", -1, "/bulletin", Map.of(TyrusWebSocketEngine.INCOMING_BUFFER_SIZE,

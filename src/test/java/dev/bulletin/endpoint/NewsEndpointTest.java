@@ -1,5 +1,6 @@
 package dev.bulletin.endpoint;
 
+import dev.bulletin.protocol.StreamId;
 import dev.bulletin.BulletinConfig;
 import dev.bulletin.Newsroom;
 import dev.bulletin.protocol.NewsDraft;
@@ -233,7 +234,7 @@ class NewsEndpointTest {
             reader.send(subscribe("1", "flood"));
             reader.next("subscribed");
             stalled.sendText(subscribe("1", "flood"));
-            org.awaitility.Awaitility.await().until(() -> server.bulletin().hub().subscriberCount("flood") == 2);
+            org.awaitility.Awaitility.await().until(() -> server.bulletin().hub().subscriberCount(StreamId.topic("flood")) == 2);
 
             int items = 2_000;
             for (int i = 0; i < items; i++) {
@@ -242,7 +243,7 @@ class NewsEndpointTest {
             List<JsonObject> received = reader.next("news", items);
             assertEquals("item " + (items - 1), received.get(items - 1).getJsonObject("item").getString("title"));
             assertEquals(1, server.bulletin().hub().stats().evicted());
-            assertEquals(1, server.bulletin().hub().subscriberCount("flood"));
+            assertEquals(1, server.bulletin().hub().subscriberCount(StreamId.topic("flood")));
             assertEquals(1013, stalled.readUntil(RawWebSocket.CLOSE).closeCode());
         }
     }
@@ -265,11 +266,11 @@ class NewsEndpointTest {
         try (var vanishing = RawWebSocket.open(server.uri(NewsEndpoint.PATH))) {
             vanishing.readUntil(RawWebSocket.TEXT);
             vanishing.sendText(subscribe("1", "world", "tech"));
-            org.awaitility.Awaitility.await().until(() -> server.bulletin().hub().subscriberCount("tech") == 1);
+            org.awaitility.Awaitility.await().until(() -> server.bulletin().hub().subscriberCount(StreamId.topic("tech")) == 1);
         } // the socket is closed with no close frame
         org.awaitility.Awaitility.await().until(() -> server.bulletin().hub().stats().sessions() == 0);
-        assertEquals(0, server.bulletin().hub().subscriberCount("world"));
-        assertEquals(0, server.bulletin().hub().subscriberCount("tech"));
+        assertEquals(0, server.bulletin().hub().subscriberCount(StreamId.topic("world")));
+        assertEquals(0, server.bulletin().hub().subscriberCount(StreamId.topic("tech")));
         assertEquals(0, server.bulletin().hub().stats().subscriptions());
     }
 

@@ -2,6 +2,7 @@ package dev.bulletin.hub;
 
 import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.protocol.ServerFrame;
+import dev.bulletin.protocol.StreamId;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -23,16 +24,16 @@ class HubTest {
 
     private Subscriber join(RecordingSink sink, String topic) {
         Subscriber subscriber = hub.connect(sink, null, false, null);
-        hub.exclusive(List.of(topic), () -> {
-            hub.join(subscriber, topic);
+        hub.exclusive(List.of(StreamId.topic(topic)), () -> {
+            hub.join(subscriber, StreamId.topic(topic));
             return null;
         });
         return subscriber;
     }
 
     private void broadcast(String topic, String text) {
-        hub.exclusive(List.of(topic), () -> {
-            hub.broadcast(topic, text);
+        hub.exclusive(List.of(StreamId.topic(topic)), () -> {
+            hub.broadcast(StreamId.topic(topic), text);
             return null;
         });
     }
@@ -61,7 +62,7 @@ class HubTest {
         }
         assertEquals(CloseCode.TRY_AGAIN_LATER, slow.closedWith);
         assertEquals(10, fast.sent.size());
-        assertEquals(1, hub.subscriberCount("world"));
+        assertEquals(1, hub.subscriberCount(StreamId.topic("world")));
         Stats stats = hub.stats();
         assertEquals(1, stats.evicted());
         assertEquals(1, stats.sessions());
@@ -85,8 +86,8 @@ class HubTest {
         Set<String> topics = IntStream.range(0, 400).mapToObj(i -> "t" + i).collect(Collectors.toSet());
         ExecutorService joiners = Executors.newFixedThreadPool(4);
         try {
-            List<Future<?>> joins = topics.stream().<Future<?>>map(topic -> joiners.submit(() -> hub.exclusive(List.of(topic), () -> {
-                hub.join(subscriber, topic);
+            List<Future<?>> joins = topics.stream().<Future<?>>map(topic -> joiners.submit(() -> hub.exclusive(List.of(StreamId.topic(topic)), () -> {
+                hub.join(subscriber, StreamId.topic(topic));
                 return null;
             }))).toList();
             for (Future<?> join : joins) {
@@ -102,7 +103,7 @@ class HubTest {
     @Test
     void joiningOutsideTheTopicsLockIsAMistake() {
         Subscriber subscriber = hub.connect(new RecordingSink(), null, false, null);
-        assertThrows(IllegalStateException.class, () -> hub.join(subscriber, "world"));
+        assertThrows(IllegalStateException.class, () -> hub.join(subscriber, StreamId.topic("world")));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.bulletin.store.jpa;
 
-import dev.bulletin.protocol.NotificationDraft.Audience;
-import dev.bulletin.protocol.NotificationItem;
 import dev.bulletin.protocol.Cursor;
 import dev.bulletin.store.NotificationStore;
 import dev.bulletin.store.StoredNotification;
@@ -14,49 +12,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/**
- * Inboxes in the database; each call is a transaction of its own, committed when it returns.
- * Inbox streams are locked in name order, so two writers never wait for each other in a circle.
- */
+/** Inboxes in the database, besides their streams ({@link JpaStreamLog}); each call is a transaction of its own. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class JpaNotificationStore extends JpaStore implements NotificationStore {
 
     /** Old notifications looked at per purge; the next purge goes on. */
     private static final int PURGE_BATCH = 10_000;
-
-    @Override
-    public List<StoredNotification> add(NotificationItem item, Audience audience) {
-        NotificationRow notification = new NotificationRow(item, audience);
-        em.persist(notification);
-        List<StoredNotification> entries = new ArrayList<>();
-        for (String user : new TreeSet<>(audience.users())) {
-            entries.add(enter(user, notification));
-        }
-        return entries;
-    }
-
-    @Override
-    public Optional<Audience> findById(String id) {
-        return Optional.ofNullable(em.find(NotificationRow.class, id)).map(NotificationRow::audience);
-    }
-
-    @Override
-    public List<StoredNotification> claim(String user, Collection<String> roles, Instant since) {
-        lockStream(StreamRow.inbox(user)); // the user's sessions on two nodes claim one after the other
-        List<NotificationRow> unclaimed = em.createQuery("select distinct n from NotificationRow n join n.roles r"
-                        + " where r in :roles and n.createdMillis >= :since and not exists"
-                        + " (select i from InboxRow i where i.user = :user and i.notification = n)"
-                        + " order by n.createdMillis, n.id", NotificationRow.class)
-                .setParameter("roles", roles).setParameter("since", since.toEpochMilli())
-                .setParameter("user", user).getResultList();
-        return unclaimed.stream().map(notification -> enter(user, notification)).toList();
-    }
 
     @Override
     public Optional<List<StoredNotification>> list(String user, Cursor after, boolean unreadOnly, int limit) {
@@ -77,11 +43,6 @@ public class JpaNotificationStore extends JpaStore implements NotificationStore 
             Collections.reverse(entries);
         }
         return Optional.of(entries);
-    }
-
-    @Override
-    public Map<String, Cursor> last(Collection<String> users) {
-        return lastCursors(users, StreamRow::inbox);
     }
 
     @Override
@@ -109,11 +70,5 @@ public class JpaNotificationStore extends JpaStore implements NotificationStore 
                 .setParameter("before", cutoff).setMaxResults(PURGE_BATCH).getResultList()
                 .forEach(em::remove);
         return purged;
-    }
-
-    private StoredNotification enter(String user, NotificationRow notification) {
-        InboxRow row = new InboxRow(user, next(StreamRow.inbox(user)), notification);
-        em.persist(row);
-        return row.toStored(epoch());
     }
 }

@@ -1,17 +1,12 @@
 package dev.bulletin.store.jpa;
 
-import dev.bulletin.protocol.Cursor;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Function;
 
-/** What both database stores share: the persistence context, the stream rows, and the epoch their cursors carry. */
+/** What the database stores share: the persistence context, the stream rows, and the epoch their cursors carry. */
 abstract class JpaStore {
 
     private static final System.Logger LOG = System.getLogger(JpaStore.class.getName());
@@ -64,18 +59,5 @@ abstract class JpaStore {
             row = em.find(StreamRow.class, name, LockModeType.PESSIMISTIC_WRITE);
         }
         return row;
-    }
-
-    /** The cursor of the newest item of each key's stream (a topic's, a user's inbox), sequence number 0 for none. */
-    Map<String, Cursor> lastCursors(Collection<String> keys, Function<String, String> stream) {
-        Map<String, Long> seqs = StreamRow.last(em, keys.stream().map(stream).toList());
-        Map<String, Cursor> last = new HashMap<>();
-        keys.forEach(key -> last.put(key, new Cursor(epoch(), seqs.getOrDefault(stream.apply(key), 0L))));
-        return last;
-    }
-
-    /** Gives the next sequence number in the stream, whose row stays locked until the transaction ends. */
-    long next(String name) {
-        return lockStream(name).advance();
     }
 }

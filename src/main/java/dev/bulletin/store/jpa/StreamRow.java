@@ -36,14 +36,6 @@ public class StreamRow {
         this.name = name;
     }
 
-    static String news(String topic) {
-        return "news:" + topic;
-    }
-
-    static String inbox(String user) {
-        return "inbox:" + user;
-    }
-
     /** Gives the next sequence number in the stream; the row must be locked. */
     long advance() {
         return ++lastSeq;

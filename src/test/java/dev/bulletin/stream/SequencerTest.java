@@ -1,0 +1,165 @@
+package dev.bulletin.stream;
+
+import dev.bulletin.hub.Hub;
+import dev.bulletin.hub.Subscriber;
+import dev.bulletin.protocol.NewsDraft;
+import dev.bulletin.protocol.StreamId;
+import dev.bulletin.store.Append;
+import dev.bulletin.store.Appended;
+import dev.bulletin.store.InMemoryStore;
+import dev.bulletin.testing.FrameRecorder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Group commit: many appenders at once, one transaction per group, every stream gap-free and in order. */
+class SequencerTest {
+
+    private static final int PUBLISHERS = 100;
+    private static final int ITEMS_EACH = 1_000;
+    private static final int STREAMS = 50;
+
+    private final Hub hub = new Hub(1_000_000, Runnable::run);
+    private final List<Integer> groups = new CopyOnWriteArrayList<>();
+    private final CountDownLatch holding = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+    private final AtomicBoolean hold = new AtomicBoolean();
+    private final AtomicBoolean down = new AtomicBoolean();
+    private final InMemoryStore store = new InMemoryStore(ITEMS_EACH * PUBLISHERS) {
+        @Override
+        public synchronized List<Appended> append(List<Append<?>> appends) {
+            groups.add(appends.size());
+            if (down.get()) {
+                throw new IllegalStateException("database unreachable");
+            }
+            return super.append(appends);
+        }
+    };
+    private final List<Hub.Item> announced = new CopyOnWriteArrayList<>();
+    private final Sequencer sequencer = new Sequencer(new HoldingLog(), hub, announced::add,
+            Executors.defaultThreadFactory());
+
+    @AfterEach
+    void stop() {
+        released.countDown();
+        sequencer.stop();
+    }
+
+    @Test
+    void concurrentAppendersGetGapFreeCursorsDeliveredOnceInOrderInFewTransactions() throws Exception {
+        Map<String, FrameRecorder> readers = new ConcurrentHashMap<>();
+        for (int s = 0; s < STREAMS; s++) {
+            String topic = "t" + s;
+            FrameRecorder reader = new FrameRecorder();
+            Subscriber subscriber = hub.connect(reader, null, false, null);
+            hub.exclusive(List.of(StreamId.topic(topic)), () -> {
+                sequencer.catchUp(StreamId.topic(topic));
+                hub.join(subscriber, StreamId.topic(topic));
+                return null;
+            });
+            readers.put(topic, reader);
+        }
+        Map<String, List<Long>> answered = new ConcurrentHashMap<>();
+        ExecutorService publishers = Executors.newFixedThreadPool(PUBLISHERS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int p = 0; p < PUBLISHERS; p++) {
+                int publisher = p;
+                done.add(publishers.submit(() -> {
+                    for (int i = 0; i < ITEMS_EACH; i++) {
+                        String topic = "t" + ((publisher + i) % STREAMS);
+                        Appended.News news = sequencer.append(news(topic, publisher + "-" + i));
+                        answered.computeIfAbsent(topic, key -> new CopyOnWriteArrayList<>()).add(news.news().cursor().seq());
+                    }
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            publishers.shutdownNow();
+        }
+        int perStream = PUBLISHERS * ITEMS_EACH / STREAMS;
+        List<Long> all = LongStream.rangeClosed(1, perStream).boxed().toList();
+        readers.forEach((topic, reader) -> {
+            assertEquals(all, reader.seqs("news"), topic + ": every item once, in cursor order, with no gap");
+            assertEquals(all, answered.get(topic).stream().sorted().toList(), topic + ": each cursor answered once");
+        });
+        assertEquals(PUBLISHERS * ITEMS_EACH, announced.size(), "each item announced once");
+        assertTrue(groups.size() < PUBLISHERS * ITEMS_EACH / 4,
+                "appends at the same time share transactions: " + groups.size() + " for " + PUBLISHERS * ITEMS_EACH);
+        assertTrue(groups.stream().allMatch(size -> size <= Sequencer.MAX_BATCH), "no group is over the bound");
+    }
+
+    @Test
+    void aGroupThatFailsAnswersEachOfItsAppendersWithTheFailureAndDeliversNone() throws Exception {
+        FrameRecorder reader = new FrameRecorder();
+        Subscriber subscriber = hub.connect(reader, null, false, null);
+        hub.exclusive(List.of(StreamId.topic("world")), () -> {
+            sequencer.catchUp(StreamId.topic("world"));
+            hub.join(subscriber, StreamId.topic("world"));
+            return null;
+        });
+        hold.set(true);
+        CompletableFuture<Appended.News> first = sequencer.submit(news("world", "held"));
+        assertTrue(holding.await(10, TimeUnit.SECONDS), "the committing thread writes the first group");
+        List<CompletableFuture<Appended.News>> failing = IntStream.range(0, 5)
+                .mapToObj(i -> sequencer.submit(news("world", "lost " + i))).toList();
+        down.set(true);
+        released.countDown(); // the held group fails, and the five queued meanwhile form the next one, which fails too
+        for (CompletableFuture<Appended.News> answer : failing) {
+            ExecutionException failure = assertThrows(ExecutionException.class, () -> answer.get(10, TimeUnit.SECONDS));
+            assertEquals("database unreachable", failure.getCause().getMessage());
+        }
+        assertThrows(ExecutionException.class, () -> first.get(10, TimeUnit.SECONDS));
+        assertEquals(List.of(1, 5), groups, "one group held, and the five that queued meanwhile in one");
+        down.set(false);
+        assertEquals(1, sequencer.append(news("world", "after")).news().cursor().seq(), "nothing was written");
+        assertEquals(List.of(1L), reader.seqs("news"), "and nothing was delivered before");
+        assertEquals(1, announced.size());
+    }
+
+    private static Append.News news(String topic, String title) {
+        return new Append.News(topic, NewsDraft.of(topic, title).validated().toItem(Instant.EPOCH), false);
+    }
+
+    /** The store, whose first append waits while {@code hold} is set, until the test releases it. */
+    private final class HoldingLog extends Forwarding {
+        HoldingLog() {
+            super(store);
+        }
+
+        @Override
+        public List<Appended> append(List<Append<?>> appends) {
+            if (hold.getAndSet(false)) {
+                holding.countDown();
+                try {
+                    released.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return super.append(appends);
+        }
+    }
+}
