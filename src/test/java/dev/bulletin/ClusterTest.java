@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,8 +130,10 @@ class ClusterTest {
         a.open(bobOnA, new Identity("bob", Set.of("ops"), "h2"), false, null);
 
         a.notifications().notify(NotificationDraft.of(Audience.roles("ops"), "Disk full"));
+        await().until(() -> !bobOnA.seqs("notification").isEmpty()); // a's claim for bob runs in the background
         bus.deliverAll();
-        bus.deliverAll(); // what b announced on claiming it
+        await().until(() -> !bobOnB.seqs("notification").isEmpty());
+        bus.deliverAll(); // what b announced, had its own claim found something
 
         assertEquals(List.of(1L), bobOnB.seqs("notification"));
         assertEquals(List.of(1L), bobOnA.seqs("notification"));
