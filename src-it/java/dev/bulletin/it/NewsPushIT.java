@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,19 +137,32 @@ class NewsPushIT extends DeployedWar {
             stalled.sendText(subscribe("s", topic));
             stalled.readUntil(RawWebSocket.TEXT); // welcome
             stalled.readUntil(RawWebSocket.TEXT); // subscribed; from here on it reads nothing
+            boolean reset = false;
             for (int i = 0; i < items; i++) {
                 server.publish(topic, "item " + i, body);
-                if (i % 100 == 0) {
-                    stalled.sendText("{\"type\":\"ping\"}"); // it writes, so the heartbeat does not reap it
+                if (i % 100 == 0 && !reset) {
+                    reset = !sendsPing(stalled); // it writes, so the heartbeat does not reap it
                 }
             }
             List<JsonObject> received = reader.next("news", items);
             assertEquals("item " + (items - 1), received.get(items - 1).getJsonObject("item").getString("title"));
             assertTrue(server.get("api/stats").getJsonObject("body").getInt("evicted") >= 1);
             // Undertow queues the 1013 behind what the client never read; Payara's Tyrus drops
-            // those writes and resets the connection. Either way the connection ends.
-            OptionalInt code = stalled.readUntilEnd();
-            code.ifPresent(c -> assertEquals(1013, c, "the stalled client was evicted"));
+            // those writes and resets the connection, maybe while the publishing goes on. Either way it ends.
+            if (!reset) {
+                OptionalInt code = stalled.readUntilEnd();
+                code.ifPresent(c -> assertEquals(1013, c, "the stalled client was evicted"));
+            }
+        }
+    }
+
+    /** False when the server has already reset the connection, as Payara's Tyrus does to an evicted client. */
+    private static boolean sendsPing(RawWebSocket socket) {
+        try {
+            socket.sendText("{\"type\":\"ping\"}");
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -56,6 +56,10 @@ public final class Bulletin {
 
     private static final System.Logger LOG = System.getLogger(Bulletin.class.getName());
 
+    // Resolved as the class loads: Payara closes the application's class loader before it disposes
+    // of Bulletin, and stop() cannot load a class then (found in UndeployIT on Payara).
+    private static final CloseCode SHUTTING_DOWN = CloseCode.GOING_AWAY;
+
     private final BulletinConfig config;
     private final Hub hub;
     private final Sequencer sequencer;
@@ -128,7 +132,7 @@ public final class Bulletin {
         }
         sequencer.stop();
         bus.close();
-        hub.closeAll(CloseCode.GOING_AWAY, "server shutting down");
+        hub.closeAll(SHUTTING_DOWN, "server shutting down");
         LOG.log(System.Logger.Level.INFO, "Bulletin stopped");
     }
 
