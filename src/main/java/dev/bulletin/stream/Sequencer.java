@@ -167,8 +167,10 @@ public final class Sequencer {
         List<Appended> done;
         try {
             done = log.append(group.stream().<Append<?>>map(Pending::append).toList());
-        } catch (RuntimeException e) {
-            // the store's failure is logged where it is watched, once per outage
+        } catch (Exception e) {
+            // Exception, not RuntimeException: a transactional bean throws a failed commit's checked
+            // RollbackException as it is (found in SequencerIT). The store's failure is logged where
+            // it is watched, once per outage.
             group.forEach(pending -> pending.answer().completeExceptionally(e));
             return;
         }
