@@ -13,6 +13,7 @@ import dev.bulletin.store.Append;
 import dev.bulletin.store.Appended;
 import dev.bulletin.store.jpa.JpaStreamLog;
 import dev.bulletin.stream.Sequencer;
+import dev.bulletin.testing.Appenders;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
@@ -35,18 +36,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
+import static dev.bulletin.testing.Appenders.news;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The sequencer on the server's own database (H2 or PostgreSQL) and transactions: many appenders at
@@ -62,7 +60,7 @@ class SequencerIT {
 
     @Deployment
     static WebArchive war() {
-        return DeployedWar.archive();
+        return DeployedWar.archive().addClass(Appenders.class);
     }
 
     @Inject
@@ -90,27 +88,7 @@ class SequencerIT {
         for (int s = 0; s < STREAMS; s++) {
             readers.put(topic(s), subscribe(topic(s)));
         }
-        Map<String, List<Long>> answered = new ConcurrentHashMap<>();
-        ExecutorService publishers = Executors.newFixedThreadPool(PUBLISHERS);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int p = 0; p < PUBLISHERS; p++) {
-                int publisher = p;
-                done.add(publishers.submit(() -> {
-                    for (int i = 0; i < ITEMS_EACH; i++) {
-                        String topic = topic((publisher + i) % STREAMS);
-                        Appended.News news = sequencer.append(news(topic, publisher + "-" + i));
-                        answered.computeIfAbsent(topic, key -> new CopyOnWriteArrayList<>())
-                                .add(news.news().cursor().seq());
-                    }
-                }));
-            }
-            for (Future<?> future : done) {
-                future.get(10, TimeUnit.MINUTES);
-            }
-        } finally {
-            publishers.shutdownNow();
-        }
+        Map<String, List<Long>> answered = Appenders.append(sequencer, PUBLISHERS, ITEMS_EACH, STREAMS, this::topic);
         List<Long> all = LongStream.rangeClosed(1, PUBLISHERS * ITEMS_EACH / STREAMS).boxed().toList();
         readers.forEach((topic, reader) -> {
             assertEquals(all, reader.seqs, topic + ": every item once, in cursor order, with no gap");
@@ -173,9 +151,6 @@ class SequencerIT {
         return reader;
     }
 
-    private static Append.News news(String topic, String title) {
-        return new Append.News(topic, NewsDraft.of(topic, title).validated().toItem(Instant.now()), false);
-    }
 
     /** A session that keeps the sequence numbers of the news it is sent. */
     private static final class Reader implements Sink {

@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -47,6 +48,8 @@ public final class Notifications {
     private final Set<String> roles;
     private final Duration retention;
     private final Consumer<Announcement> bus;
+    // users with a claim pending, and whether another must follow it (a role notified them meanwhile)
+    private final Map<String, Boolean> claiming = new ConcurrentHashMap<>();
 
     /**
      * @param roles     the roles a notification may be addressed to: those checked when a user connects
@@ -191,15 +194,32 @@ public final class Notifications {
     public void deliverToRole(String role) {
         Map<String, Subscriber> members = new LinkedHashMap<>();
         hub.members(StreamId.role(role)).forEach(member -> members.putIfAbsent(member.user(), member));
-        Instant since = retainedSince();
-        members.values().forEach(member -> sequencer.submit(new Append.Claim(member.user(), checkedRoles(member), since))
+        members.values().forEach(this::claimFor);
+    }
+
+    /**
+     * Claims a connected member's role notifications, unless a claim of theirs is pending: then one
+     * more follows it, for what that one may have missed. So a burst of a role's notifications
+     * costs each member one or two claims, not one each.
+     */
+    private void claimFor(Subscriber member) {
+        if (claiming.compute(member.user(), (user, again) -> again != null) == Boolean.FALSE) {
+            submitClaim(member);
+        }
+    }
+
+    private void submitClaim(Subscriber member) {
+        sequencer.submit(new Append.Claim(member.user(), checkedRoles(member), retainedSince()))
                 .whenComplete((claimed, failure) -> {
                     if (failure != null) {
                         // the store's outage is logged as a whole; the member gets it at its next connect
-                        LOG.log(System.Logger.Level.DEBUG, "Claiming role {0}''s notification for {1} failed: {2}",
-                                role, member.user(), failure.toString());
+                        LOG.log(System.Logger.Level.DEBUG, "Claiming role notifications for {0} failed: {1}",
+                                member.user(), failure.toString());
                     }
-                }));
+                    if (claiming.compute(member.user(), (user, again) -> again ? Boolean.FALSE : null) != null) {
+                        submitClaim(member);
+                    }
+                });
     }
 
     /** The subscriber's roles that Bulletin checks ({@code bulletin.roles}). */

@@ -2,17 +2,15 @@ package dev.bulletin.stream;
 
 import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Subscriber;
-import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.protocol.StreamId;
 import dev.bulletin.store.Append;
 import dev.bulletin.store.Appended;
 import dev.bulletin.store.InMemoryStore;
+import dev.bulletin.testing.Appenders;
 import dev.bulletin.testing.FrameRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,14 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
+import static dev.bulletin.testing.Appenders.news;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,26 +76,7 @@ class SequencerTest {
             });
             readers.put(topic, reader);
         }
-        Map<String, List<Long>> answered = new ConcurrentHashMap<>();
-        ExecutorService publishers = Executors.newFixedThreadPool(PUBLISHERS);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int p = 0; p < PUBLISHERS; p++) {
-                int publisher = p;
-                done.add(publishers.submit(() -> {
-                    for (int i = 0; i < ITEMS_EACH; i++) {
-                        String topic = "t" + ((publisher + i) % STREAMS);
-                        Appended.News news = sequencer.append(news(topic, publisher + "-" + i));
-                        answered.computeIfAbsent(topic, key -> new CopyOnWriteArrayList<>()).add(news.news().cursor().seq());
-                    }
-                }));
-            }
-            for (Future<?> future : done) {
-                future.get(5, TimeUnit.MINUTES);
-            }
-        } finally {
-            publishers.shutdownNow();
-        }
+        Map<String, List<Long>> answered = Appenders.append(sequencer, PUBLISHERS, ITEMS_EACH, STREAMS, s -> "t" + s);
         int perStream = PUBLISHERS * ITEMS_EACH / STREAMS;
         List<Long> all = LongStream.rangeClosed(1, perStream).boxed().toList();
         readers.forEach((topic, reader) -> {
@@ -139,9 +117,6 @@ class SequencerTest {
         assertEquals(1, announced.size());
     }
 
-    private static Append.News news(String topic, String title) {
-        return new Append.News(topic, NewsDraft.of(topic, title).validated().toItem(Instant.EPOCH), false);
-    }
 
     /** The store, whose first append waits while {@code hold} is set, until the test releases it. */
     private final class HoldingLog extends Forwarding {
