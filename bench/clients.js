@@ -1,6 +1,7 @@
 // A load process: opens subscriber connections and reports what they received. Forked by
 // bench/run.js, which talks to it over IPC: {connect: {url, count, subscribe, protocol, user}},
-// {reset: {every}}, {report}, {pause: {fraction}}, {storm: {spreadMs}}, {exit}. Stays under 20,000
+// {reset: {every}}, {report}, {pause: {fraction}}, {storm: {spreadMs}}, {exit}; connect's
+// `track: 'notes'` keeps which notifications (note=… in their body) each user has had. Stays under 20,000
 // open files: at most 9,000 connections each.
 import WebSocket from 'ws';
 
@@ -16,6 +17,10 @@ let options;            // the connect message's, for reconnecting in a storm
 const cursors = new Map();
 let order = { gaps: 0, duplicates: 0, notResumed: 0 };
 let storm = { back: 0, backMillis: [] };
+// S9 (connect with track: 'notes'): the notifications note=… each connection has had, live or replayed
+const notes = new Map();
+let liveTwice = 0;
+let storedTwice = 0;
 
 /**
  * Opens `count` connections to `url`. With `subscribe`, each subscribes to that topic first. With
@@ -82,10 +87,16 @@ function openSocket(index, cursor, ready, opened, failed) {
       }
       return;
     }
-    frames++;
     if (subscribe != null) {
       follow(index, text);
     }
+    if (options.track === 'notes') {
+      note(index, text);
+    }
+    if (text.includes('"replay":true')) {
+      return; // what came before this connection (a user's unread): neither a delivery nor a latency
+    }
+    frames++;
     const mark = recording > 0 && frames % recording === 0 ? text.indexOf('t=') : -1;
     if (mark >= 0) {
       const sent = BigInt(text.slice(mark + 2, text.indexOf(';', mark)));
@@ -123,6 +134,27 @@ function follow(index, text) {
   cursors.set(index, { epoch: match[1], seq: Math.max(seq, last?.seq ?? 0) });
 }
 
+/**
+ * Keeps which notifications note=… the connection's user has had, and their cursors: one that comes
+ * again under another cursor is in the inbox twice; one that comes live again under the same cursor
+ * was sent live twice.
+ */
+function note(index, text) {
+  const match = /"cursor":"([^"]+)".*note=(\d+);/.exec(text);
+  if (!match) {
+    return;
+  }
+  const seen = notes.get(index) ?? new Map();
+  notes.set(index, seen);
+  const [, cursor, k] = match;
+  if (seen.has(k) && seen.get(k) !== cursor) {
+    storedTwice++;
+  } else if (seen.has(k) && text.includes('"replay":false')) {
+    liveTwice++;
+  }
+  seen.set(k, cursor);
+}
+
 /** S7: every connection drops at a random moment within `spreadMs` and reconnects at once, resuming. */
 function reconnectAll(spreadMs) {
   storm = { back: 0, backMillis: [] };
@@ -144,8 +176,11 @@ process.on('message', message => {
     connect(message.connect);
   } else if (message.report) {
     const seqs = [...cursors.values()].map(c => c.seq);
-    process.send({ frames, latencies, closes, order, storm,
-      lowestSeq: seqs.length === sockets.length ? Math.min(...seqs) : 0 });
+    const noted = [...notes.values()].map(seen => seen.size);
+    process.send({ frames, latencies, closes, order, storm, liveTwice, storedTwice, connections: sockets.length,
+      lowestSeq: seqs.length === sockets.length ? Math.min(...seqs) : 0,
+      fewestNotes: noted.length === sockets.length ? Math.min(...noted) : 0,
+      notesSeen: noted.reduce((sum, n) => sum + n, 0) });
     latencies = [];
     storm.backMillis = [];
   } else if (message.reset) {
