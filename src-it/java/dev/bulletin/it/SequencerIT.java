@@ -1,11 +1,6 @@
 package dev.bulletin.it;
 
 import dev.bulletin.hub.Hub;
-import dev.bulletin.hub.Sink;
-import dev.bulletin.hub.Subscriber;
-import dev.bulletin.protocol.CloseCode;
-import dev.bulletin.protocol.Codec;
-import dev.bulletin.protocol.Cursor;
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.protocol.NewsItem;
 import dev.bulletin.protocol.StreamId;
@@ -14,10 +9,10 @@ import dev.bulletin.store.Appended;
 import dev.bulletin.store.jpa.JpaStreamLog;
 import dev.bulletin.stream.Sequencer;
 import dev.bulletin.testing.Appenders;
+import dev.bulletin.testing.FrameRecorder;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -25,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +32,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -60,7 +53,7 @@ class SequencerIT {
 
     @Deployment
     static WebArchive war() {
-        return DeployedWar.archive().addClass(Appenders.class);
+        return DeployedWar.archive().addClasses(Appenders.class, FrameRecorder.class);
     }
 
     @Inject
@@ -84,14 +77,14 @@ class SequencerIT {
     @Test
     void concurrentAppendersGetGapFreeCursorsDeliveredOnceAndInOrder() throws Exception {
         start(threads);
-        Map<String, Reader> readers = new ConcurrentHashMap<>();
+        Map<String, FrameRecorder> readers = new ConcurrentHashMap<>();
         for (int s = 0; s < STREAMS; s++) {
-            readers.put(topic(s), subscribe(topic(s)));
+            readers.put(topic(s), Appenders.follow(hub, sequencer, topic(s)));
         }
         Map<String, List<Long>> answered = Appenders.append(sequencer, PUBLISHERS, ITEMS_EACH, STREAMS, this::topic);
         List<Long> all = LongStream.rangeClosed(1, PUBLISHERS * ITEMS_EACH / STREAMS).boxed().toList();
         readers.forEach((topic, reader) -> {
-            assertEquals(all, reader.seqs, topic + ": every item once, in cursor order, with no gap");
+            assertEquals(all, reader.seqs("news"), topic + ": every item once, in cursor order, with no gap");
             assertEquals(all, answered.get(topic).stream().sorted().toList(), topic + ": each cursor answered once");
             assertEquals(all.size(), log.last(List.of(StreamId.topic(topic))).get(StreamId.topic(topic)).seq(),
                     topic + ": stored as answered");
@@ -107,7 +100,7 @@ class SequencerIT {
             task.run();
         }));
         String topic = topic(0);
-        Reader reader = subscribe(topic);
+        FrameRecorder reader = Appenders.follow(hub, sequencer, topic);
         List<CompletableFuture<Appended.News>> group = new ArrayList<>();
         IntStream.range(0, 5).forEach(i -> group.add(sequencer.submit(news(topic, "lost " + i))));
         NewsItem tooLong = new NewsItem(UUID.randomUUID().toString(), "x".repeat(NewsDraft.MAX_TITLE + 1), null,
@@ -119,7 +112,7 @@ class SequencerIT {
         }
         assertEquals(0, log.last(List.of(StreamId.topic(topic))).get(StreamId.topic(topic)).seq(), "nothing stored");
         assertEquals(1, sequencer.append(news(topic, "after")).news().cursor().seq(), "no cursor was spent");
-        assertEquals(List.of(1L), reader.seqs, "and nothing of the refused group was delivered");
+        assertEquals(List.of(1L), reader.seqs("news"), "and nothing of the refused group was delivered");
         assertEquals(1, announced.size());
     }
 
@@ -137,41 +130,5 @@ class SequencerIT {
 
     private String topic(int stream) {
         return "seq-" + run + "-" + stream;
-    }
-
-    private Reader subscribe(String topic) {
-        Reader reader = new Reader();
-        Subscriber subscriber = hub.connect(reader, null, false, null);
-        StreamId stream = StreamId.topic(topic);
-        hub.exclusive(List.of(stream), () -> {
-            sequencer.catchUp(stream);
-            hub.join(subscriber, stream);
-            return null;
-        });
-        return reader;
-    }
-
-
-    /** A session that keeps the sequence numbers of the news it is sent. */
-    private static final class Reader implements Sink {
-
-        final List<Long> seqs = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void send(String text, Consumer<Throwable> done) {
-            JsonObject frame = Codec.JSON.createReader(new StringReader(text)).readObject();
-            if ("news".equals(frame.getString("type"))) {
-                seqs.add(Cursor.parse(frame.getString("cursor")).orElseThrow().seq());
-            }
-            done.accept(null);
-        }
-
-        @Override
-        public void ping() {
-        }
-
-        @Override
-        public void close(CloseCode code, String reason) {
-        }
     }
 }

@@ -1,8 +1,6 @@
 package dev.bulletin.stream;
 
 import dev.bulletin.hub.Hub;
-import dev.bulletin.hub.Subscriber;
-import dev.bulletin.protocol.StreamId;
 import dev.bulletin.store.Append;
 import dev.bulletin.store.Appended;
 import dev.bulletin.store.InMemoryStore;
@@ -66,15 +64,7 @@ class SequencerTest {
     void concurrentAppendersGetGapFreeCursorsDeliveredOnceInOrderInFewTransactions() throws Exception {
         Map<String, FrameRecorder> readers = new ConcurrentHashMap<>();
         for (int s = 0; s < STREAMS; s++) {
-            String topic = "t" + s;
-            FrameRecorder reader = new FrameRecorder();
-            Subscriber subscriber = hub.connect(reader, null, false, null);
-            hub.exclusive(List.of(StreamId.topic(topic)), () -> {
-                sequencer.catchUp(StreamId.topic(topic));
-                hub.join(subscriber, StreamId.topic(topic));
-                return null;
-            });
-            readers.put(topic, reader);
+            readers.put("t" + s, Appenders.follow(hub, sequencer, "t" + s));
         }
         Map<String, List<Long>> answered = Appenders.append(sequencer, PUBLISHERS, ITEMS_EACH, STREAMS, s -> "t" + s);
         int perStream = PUBLISHERS * ITEMS_EACH / STREAMS;
@@ -91,13 +81,7 @@ class SequencerTest {
 
     @Test
     void aGroupThatFailsAnswersEachOfItsAppendersWithTheFailureAndDeliversNone() throws Exception {
-        FrameRecorder reader = new FrameRecorder();
-        Subscriber subscriber = hub.connect(reader, null, false, null);
-        hub.exclusive(List.of(StreamId.topic("world")), () -> {
-            sequencer.catchUp(StreamId.topic("world"));
-            hub.join(subscriber, StreamId.topic("world"));
-            return null;
-        });
+        FrameRecorder reader = Appenders.follow(hub, sequencer, "world");
         hold.set(true);
         CompletableFuture<Appended.News> first = sequencer.submit(news("world", "held"));
         assertTrue(holding.await(10, TimeUnit.SECONDS), "the committing thread writes the first group");
@@ -116,7 +100,6 @@ class SequencerTest {
         assertEquals(List.of(1L), reader.seqs("news"), "and nothing was delivered before");
         assertEquals(1, announced.size());
     }
-
 
     /** The store, whose first append waits while {@code hold} is set, until the test releases it. */
     private final class HoldingLog extends Forwarding {

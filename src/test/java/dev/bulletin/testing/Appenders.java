@@ -1,6 +1,9 @@
 package dev.bulletin.testing;
 
+import dev.bulletin.hub.Hub;
+import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.NewsDraft;
+import dev.bulletin.protocol.StreamId;
 import dev.bulletin.store.Append;
 import dev.bulletin.stream.Sequencer;
 
@@ -16,7 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
-/** Many publishers appending news through one sequencer at once, as a busy server's requests do. */
+/** Many publishers appending news through one sequencer at once, as a busy server's requests do, and sessions following it. */
 public final class Appenders {
 
     private Appenders() {
@@ -50,6 +53,19 @@ public final class Appenders {
             threads.shutdownNow();
         }
         return answered;
+    }
+
+    /** A session of the hub that follows the topic from where its delivery stands. */
+    public static FrameRecorder follow(Hub hub, Sequencer sequencer, String topic) {
+        FrameRecorder reader = new FrameRecorder();
+        Subscriber subscriber = hub.connect(reader, null, false, null);
+        StreamId stream = StreamId.topic(topic);
+        hub.exclusive(List.of(stream), () -> {
+            sequencer.catchUp(stream);
+            hub.join(subscriber, stream);
+            return null;
+        });
+        return reader;
     }
 
     /** A valid news item for the topic, appended as if the server had given it its id. */
