@@ -4,10 +4,8 @@ import dev.bulletin.protocol.ErrorCode;
 import dev.bulletin.protocol.InvalidInput;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
 /** Bad input in a request body or query answers 400 (404 for ids that are not the caller's) naming the field. */
-@Provider
 public class InvalidInputMapper implements ExceptionMapper<InvalidInput> {
 
     @Override

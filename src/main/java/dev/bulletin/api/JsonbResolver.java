@@ -3,14 +3,12 @@ package dev.bulletin.api;
 import dev.bulletin.protocol.Codec;
 import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.ext.ContextResolver;
-import jakarta.ws.rs.ext.Provider;
 
 /**
  * The REST API reads and writes JSON with the application's one JSON-B. Without a resolver,
  * RESTEasy builds a JSON-B for every request and closes it after (a provider lookup and a
  * fresh binding context each time: a tenth of the server's CPU in the notification benchmark).
  */
-@Provider
 public class JsonbResolver implements ContextResolver<Jsonb> {
 
     @Override

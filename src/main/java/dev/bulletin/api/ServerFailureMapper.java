@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
 /**
  * A failure on the server's side (the database unreachable, a bug) answers a 500 problem, not the
@@ -13,7 +12,6 @@ import jakarta.ws.rs.ext.Provider;
  * nothing and may be retried (with the same {@code id}, it is published once). Any exception:
  * a commit that fails throws the transaction's checked {@code RollbackException}.
  */
-@Provider
 public class ServerFailureMapper implements ExceptionMapper<Exception> {
 
     private static final System.Logger LOG = System.getLogger(ServerFailureMapper.class.getName());

@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Provider;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,7 +20,6 @@ import java.io.IOException;
  * the browser's CORS preflight.
  */
 // before matching, so that its 415 comes before the one the container would give without a body
-@Provider
 @PreMatching
 public class StrictJsonBodies implements ContainerRequestFilter {
 

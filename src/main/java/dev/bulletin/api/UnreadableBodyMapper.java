@@ -3,10 +3,8 @@ package dev.bulletin.api;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
 /** A body that is not JSON, or not of the expected shape, answers 400 instead of a stack trace. */
-@Provider
 public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException> {
 
     @Override

@@ -38,7 +38,7 @@ class CloseCodeTableTest {
 
     @Test
     void theBrowserClientStopsAndWaitsOnTheSameCodes() throws IOException {
-        String script = Files.readString(Path.of("src/main/webapp/bulletin.js"));
+        String script = Files.readString(Path.of("src/main/resources/META-INF/resources/bulletin.js"));
         Matcher finals = Pattern.compile("const FINAL_CODES = new Set\\(\\[([\\d, ]+)]\\);").matcher(script);
         Matcher later = Pattern.compile("this\\.#retry\\(code === (\\d+)\\)").matcher(script);
         assertTrue(finals.find() && later.find(), "bulletin.js names its final codes and its retry-later code");
