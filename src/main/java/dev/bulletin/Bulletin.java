@@ -18,6 +18,7 @@ import dev.bulletin.protocol.Protocol;
 import dev.bulletin.protocol.ServerFrame;
 import dev.bulletin.store.NewsStore;
 import dev.bulletin.store.NotificationStore;
+import dev.bulletin.store.Outbox;
 import dev.bulletin.protocol.StreamId;
 import dev.bulletin.store.StreamLog;
 import dev.bulletin.store.TicketStore;
@@ -76,6 +77,8 @@ public final class Bulletin {
     private final FailureLog ticketSweepLog;
     private final FailureLog purgeLog;
     private final FailureLog sweepLog;
+    private final OutboxRelay relay;
+    private final ScheduledFuture<?> relaySchedule;
     private volatile Bus bus = Bus.NONE;
     private volatile ScheduledFuture<?> sweep;
 
@@ -103,6 +106,11 @@ public final class Bulletin {
         this.heartbeat = scheduler.scheduleWithFixedDelay(this::beat,
                 config.heartbeatMillis(), config.heartbeatMillis(), TimeUnit.MILLISECONDS);
         this.retention = scheduler.scheduleWithFixedDelay(() -> purgeLog.attempt(this::purge), 0, 1, TimeUnit.HOURS);
+        this.relay = new OutboxRelay(Watched.watch(Outbox.class, stores.outbox(), storeLog), newsroom, notifications,
+                scheduler, new FailureLog("The outbox relay", storeLog));
+        // at start, for what was committed before a crash, then for what a store outage left
+        this.relaySchedule = config.outboxHeld() ? null : scheduler.scheduleWithFixedDelay(relay::wake, 0,
+                config.outboxRelayMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -127,6 +135,9 @@ public final class Bulletin {
     public void stop() {
         heartbeat.cancel(false);
         retention.cancel(false);
+        if (relaySchedule != null) {
+            relaySchedule.cancel(false);
+        }
         if (sweep != null) {
             sweep.cancel(false);
         }
@@ -142,6 +153,16 @@ public final class Bulletin {
 
     public Hub hub() {
         return hub;
+    }
+
+    /**
+     * Drafts were committed to the outbox (by {@code Publisher}, inside an application's transaction):
+     * the relay moves them into their streams now, unless the setting {@code outbox-relay-ms} holds them.
+     */
+    public void relayOutbox() {
+        if (!config.outboxHeld()) {
+            relay.wake();
+        }
     }
 
     public Newsroom newsroom() {

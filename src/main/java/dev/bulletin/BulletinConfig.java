@@ -31,14 +31,16 @@ import java.util.function.Function;
  * @param maxConnectionsPerUser open connections one user may have on this server; past it 1013
  * @param maxConnectionsPerAddress open connections from one IP address on this server, past it 1013; 0 for no
  *                        limit (the default: behind a proxy every client has the proxy's address)
+ * @param outboxRelayMillis how often the relay looks for drafts left in the outbox (after a crash or a store
+ *                        outage) besides right after each commit; 0 holds every draft there (maintenance, tests)
  */
 public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, int maxTopics, int queueBound,
                              List<String> roles, int retentionDays, int ticketSeconds, String node, String jmsTopic,
                              String jmsConnectionFactory, int rateLimit, int maxConnections,
-                             int maxConnectionsPerUser, int maxConnectionsPerAddress) {
+                             int maxConnectionsPerUser, int maxConnectionsPerAddress, long outboxRelayMillis) {
 
     public static final BulletinConfig DEFAULTS = new BulletinConfig(List.of(), 30_000, 100, 1_024, List.of(), 30, 30,
-            defaultNode(), "", "java:/ConnectionFactory", 20, 20_000, 20, 0);
+            defaultNode(), "", "java:/ConnectionFactory", 20, 20_000, 20, 0, 5_000);
 
     public BulletinConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -55,6 +57,10 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
         if (maxConnectionsPerAddress < 0) {
             throw new IllegalArgumentException("Setting bulletin.max-connections-per-address must be 0 (no limit) or"
                     + " positive, got " + maxConnectionsPerAddress);
+        }
+        if (outboxRelayMillis < 0) {
+            throw new IllegalArgumentException("Setting bulletin.outbox-relay-ms must be 0 (held) or positive, got "
+                    + outboxRelayMillis);
         }
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(jmsTopic, "jmsTopic");
@@ -76,7 +82,8 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
                 read("rate-limit", Integer::parseInt, DEFAULTS.rateLimit),
                 read("max-connections", Integer::parseInt, DEFAULTS.maxConnections),
                 read("max-connections-per-user", Integer::parseInt, DEFAULTS.maxConnectionsPerUser),
-                read("max-connections-per-address", Integer::parseInt, DEFAULTS.maxConnectionsPerAddress));
+                read("max-connections-per-address", Integer::parseInt, DEFAULTS.maxConnectionsPerAddress),
+                read("outbox-relay-ms", Long::parseLong, DEFAULTS.outboxRelayMillis));
     }
 
     public Duration ticketLifetime() {
@@ -86,33 +93,44 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
     public BulletinConfig withHeartbeatMillis(long millis) {
         return new BulletinConfig(allowedOrigins, millis, maxTopics, queueBound, roles, retentionDays, ticketSeconds,
                 node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections,
-                maxConnectionsPerUser, maxConnectionsPerAddress);
+                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis);
     }
 
     public BulletinConfig withQueueBound(int bound) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, bound, roles, retentionDays,
                 ticketSeconds,
                 node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections,
-                maxConnectionsPerUser, maxConnectionsPerAddress);
+                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis);
     }
 
     public BulletinConfig withRoles(String... names) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, List.of(names),
                 retentionDays, ticketSeconds, node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections,
-                maxConnectionsPerUser, maxConnectionsPerAddress);
+                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis);
     }
 
     public BulletinConfig withNode(String name) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, roles, retentionDays,
                 ticketSeconds, name, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections,
-                maxConnectionsPerUser, maxConnectionsPerAddress);
+                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis);
     }
 
     public BulletinConfig withLimits(int frameRate, int connections, int connectionsPerUser,
                                      int connectionsPerAddress) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, roles, retentionDays,
                 ticketSeconds, node, jmsTopic, jmsConnectionFactory, frameRate, connections, connectionsPerUser,
-                connectionsPerAddress);
+                connectionsPerAddress, outboxRelayMillis);
+    }
+
+    public BulletinConfig withOutboxRelayMillis(long millis) {
+        return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, roles, retentionDays,
+                ticketSeconds, node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections, maxConnectionsPerUser,
+                maxConnectionsPerAddress, millis);
+    }
+
+    /** Whether drafts stay in the outbox: {@code outbox-relay-ms} is 0. */
+    public boolean outboxHeld() {
+        return outboxRelayMillis == 0;
     }
 
     /** These settings with {@code max-connections} no higher than the process's open-file limit allows. */

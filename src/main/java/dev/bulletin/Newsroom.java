@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -62,9 +63,18 @@ public final class Newsroom {
      * publisher: only such an id can have been stored before, so only then is it looked up.
      */
     public Publication publish(NewsDraft valid, boolean publishersId) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Appended.News done = sequencer.append(new Append.News(valid.topic(), valid.toItem(now), publishersId));
+        Appended.News done = sequencer.append(append(valid, publishersId));
         return new Publication(done.news(), done.created());
+    }
+
+    /** Queues a draft validated earlier, whose id may have been published before; completes as {@link #publish}. */
+    public CompletableFuture<Appended.News> submit(NewsDraft valid) {
+        return sequencer.submit(append(valid, true));
+    }
+
+    private Append.News append(NewsDraft valid, boolean publishersId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return new Append.News(valid.topic(), valid.toItem(now), publishersId);
     }
 
     /**

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -89,9 +90,19 @@ public final class Notifications {
      * from the publisher: only such an id can have been stored before, so only then is it looked up.
      */
     public Notified notify(NotificationDraft valid, boolean publishersId) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Appended.Notification done = sequencer.append(new Append.Notification(valid.toItem(now), valid.to(),
-                publishersId));
+        return sent(valid, sequencer.append(append(valid, publishersId)));
+    }
+
+    /**
+     * Queues a draft accepted earlier, whose id may have been sent before; once it completes, {@link #sent}
+     * finishes what {@link #notify} does.
+     */
+    public CompletableFuture<Appended.Notification> submit(NotificationDraft valid) {
+        return sequencer.submit(append(valid, true));
+    }
+
+    /** A stored notification's roles: their members connected anywhere claim it. */
+    public Notified sent(NotificationDraft valid, Appended.Notification done) {
         if (done.created()) {
             for (String role : valid.to().roles()) {
                 deliverToRole(role);
@@ -99,6 +110,11 @@ public final class Notifications {
             }
         }
         return new Notified(valid.id(), done.recipients(), done.created());
+    }
+
+    private Append.Notification append(NotificationDraft valid, boolean publishersId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return new Append.Notification(valid.toItem(now), valid.to(), publishersId);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.bulletin;
 
 import dev.bulletin.store.Appended;
 import dev.bulletin.store.Append;
+import dev.bulletin.store.InMemoryOutbox;
 import dev.bulletin.store.InMemoryStore;
 import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.bus.Bus;
@@ -28,7 +29,7 @@ class FaultsTest {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final FlakyNewsStore news = new FlakyNewsStore();
     private final Bulletin bulletin = Bulletin.start(BulletinConfig.DEFAULTS,
-            new Stores(news, news, news, new InMemoryTicketStore()), receiver -> Bus.NONE, scheduler,
+            new Stores(news, news, news, new InMemoryTicketStore(), new InMemoryOutbox()), receiver -> Bus.NONE, scheduler,
             Executors.defaultThreadFactory());
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.bulletin;
 
+import dev.bulletin.store.InMemoryOutbox;
 import dev.bulletin.store.InMemoryStore;
 import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.bus.Bus;
@@ -41,7 +42,7 @@ class OutageTest {
     private final FlakyTickets tickets = new FlakyTickets();
     private final FlakyInboxes inboxes = new FlakyInboxes();
     private final Bulletin bulletin = Bulletin.start(BulletinConfig.DEFAULTS.withHeartbeatMillis(100),
-            new Stores(inboxes, inboxes, inboxes, tickets), receiver -> Bus.NONE, scheduler,
+            new Stores(inboxes, inboxes, inboxes, tickets, new InMemoryOutbox()), receiver -> Bus.NONE, scheduler,
             Executors.defaultThreadFactory());
     private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {

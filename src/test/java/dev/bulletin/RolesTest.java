@@ -6,6 +6,7 @@ import dev.bulletin.protocol.NotificationDraft;
 import dev.bulletin.protocol.NotificationDraft.Audience;
 import dev.bulletin.store.Append;
 import dev.bulletin.store.Appended;
+import dev.bulletin.store.InMemoryOutbox;
 import dev.bulletin.store.InMemoryStore;
 import dev.bulletin.store.InMemoryTicketStore;
 import dev.bulletin.testing.FrameRecorder;
@@ -95,7 +96,7 @@ class RolesTest {
             }
         };
         Bulletin burst = Bulletin.start(BulletinConfig.DEFAULTS.withRoles("ops"),
-                new Stores(store, store, store, new InMemoryTicketStore()), receiver -> Bus.NONE, scheduler,
+                new Stores(store, store, store, new InMemoryTicketStore(), new InMemoryOutbox()), receiver -> Bus.NONE, scheduler,
                 Executors.defaultThreadFactory());
         try {
             List<FrameRecorder> sessions = IntStream.range(0, MEMBERS)

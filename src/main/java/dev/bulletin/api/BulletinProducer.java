@@ -7,6 +7,7 @@ import dev.bulletin.bus.Bus;
 import dev.bulletin.bus.JmsBus;
 import dev.bulletin.store.jpa.JpaNewsStore;
 import dev.bulletin.store.jpa.JpaNotificationStore;
+import dev.bulletin.store.jpa.JpaOutbox;
 import dev.bulletin.store.jpa.JpaStreamLog;
 import dev.bulletin.store.jpa.JpaTicketStore;
 import dev.bulletin.store.jpa.Schema;
@@ -47,6 +48,9 @@ public class BulletinProducer {
     JpaTicketStore tickets;
 
     @Inject
+    JpaOutbox outbox;
+
+    @Inject
     Schema schema;
 
     @Produces
@@ -56,7 +60,7 @@ public class BulletinProducer {
         schema.migrate();
         Bus.Connector bus = config.clustered() ? JmsBus.connector(config.jmsConnectionFactory(),
                 config.jmsTopic(), config.node(), threads) : receiver -> Bus.NONE;
-        return Bulletin.start(config, new Stores(log, news, inboxes, tickets), bus, scheduler, threads);
+        return Bulletin.start(config, new Stores(log, news, inboxes, tickets, outbox), bus, scheduler, threads);
     }
 
     /**

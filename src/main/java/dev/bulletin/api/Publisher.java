@@ -1,18 +1,26 @@
 package dev.bulletin.api;
 
 import dev.bulletin.Bulletin;
+import dev.bulletin.protocol.Codec;
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.protocol.NotificationDraft;
+import dev.bulletin.store.Outbox;
+import dev.bulletin.store.jpa.JpaOutbox;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
- * What an application that embeds Bulletin injects to publish news and notify users. Inside a
- * transaction the item is stored and sent after the commit, and not at all on rollback; outside
- * one it goes out at once.
+ * What an application that embeds Bulletin injects to publish news and notify users. Inside a JTA
+ * transaction the draft is written to Bulletin's outbox in that transaction: it commits with the
+ * application's own rows and goes out right after the commit, or, if the server dies first or the
+ * store fails then, when it is back; on rollback it is gone with them. Outside a transaction it
+ * goes out at once.
  */
 @ApplicationScoped
 public class Publisher {
@@ -21,48 +29,60 @@ public class Publisher {
     Bulletin bulletin;
 
     @Inject
-    Event<Pending> pending;
+    JpaOutbox outbox;
 
     @Inject
-    Event<PendingNotification> pendingNotification;
+    Event<Drafted> drafted;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     /**
-     * Validates the draft now, publishes it once the surrounding transaction commits.
+     * Validates the draft now; publishes it once the surrounding transaction commits, or at once outside one.
      *
      * @return the item's id: the draft's own, or a new one
      * @throws dev.bulletin.protocol.InvalidInput naming the field at fault
      */
     public String publish(NewsDraft draft) {
         NewsDraft valid = draft.validated();
-        pending.fire(new Pending(valid, draft.id() != null));
+        if (inTransaction()) {
+            put(Outbox.Kind.NEWS, valid.id(), valid);
+        } else {
+            bulletin.newsroom().publish(valid, draft.id() != null);
+        }
         return valid.id();
     }
 
     /**
-     * Validates the notification now, sends it once the surrounding transaction commits.
+     * Validates the notification now; sends it once the surrounding transaction commits, or at once outside one.
      *
      * @return the notification's id: the draft's own, or a new one
      * @throws dev.bulletin.protocol.InvalidInput naming the field at fault, also a role not in {@code bulletin.roles}
      */
     public String notify(NotificationDraft draft) {
         NotificationDraft valid = bulletin.notifications().accepted(draft);
-        pendingNotification.fire(new PendingNotification(valid, draft.id() != null));
+        if (inTransaction()) {
+            put(Outbox.Kind.NOTIFICATION, valid.id(), valid);
+        } else {
+            bulletin.notifications().notify(valid, draft.id() != null);
+        }
         return valid.id();
     }
 
-    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Pending news) {
-        bulletin.newsroom().publish(news.draft(), news.publishersId());
+    private boolean inTransaction() {
+        return transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
     }
 
-    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) PendingNotification notification) {
-        bulletin.notifications().notify(notification.draft(), notification.publishersId());
+    private void put(Outbox.Kind kind, String id, Object valid) {
+        outbox.put(kind, id, Codec.JSONB.toJson(valid));
+        drafted.fire(new Drafted());
     }
 
-    /** A validated news draft waiting for its transaction to end; {@code publishersId}: its id is the caller's. */
-    public record Pending(NewsDraft draft, boolean publishersId) {
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Drafted committed) {
+        bulletin.relayOutbox();
     }
 
-    /** A validated notification waiting for its transaction to end; {@code publishersId}: its id is the caller's. */
-    public record PendingNotification(NotificationDraft draft, boolean publishersId) {
+    /** Drafts went into the outbox in the current transaction. */
+    public record Drafted() {
     }
 }

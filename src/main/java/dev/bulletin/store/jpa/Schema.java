@@ -38,7 +38,7 @@ public class Schema {
      * default location would also find the migrations of an application that embeds Bulletin.
      * {@code SchemaTest} checks the list against the directory.
      */
-    static final List<String> MIGRATIONS = List.of("V1__streams_news_inboxes_tickets.sql");
+    static final List<String> MIGRATIONS = List.of("V1__streams_news_inboxes_tickets.sql", "V2__outbox.sql");
     static final String DIRECTORY = "dev/bulletin/store/jpa/migration/";
     static final String HISTORY = "bulletin_schema_history";
 
@@ -66,14 +66,6 @@ public class Schema {
     }
 
     static Database migrate(DataSource dataSource) {
-        Flyway flyway = Flyway.configure(Schema.class.getClassLoader())
-                .dataSource(dataSource)
-                .resourceProvider(new Listed())
-                .javaMigrationClassProvider(List::of)
-                .table(HISTORY)
-                .baselineVersion("1")
-                .baselineDescription("tables Bulletin 0.1 made by itself")
-                .load();
         String product;
         String url;
         boolean adopt;
@@ -86,6 +78,17 @@ public class Schema {
             throw new IllegalStateException("Bulletin cannot reach its database (java:comp/DefaultDataSource): "
                     + e.getMessage(), e);
         }
+        Flyway flyway = Flyway.configure(Schema.class.getClassLoader())
+                .dataSource(dataSource)
+                .resourceProvider(new Listed())
+                .javaMigrationClassProvider(List::of)
+                .table(HISTORY)
+                .baselineVersion(adopt ? "1" : "0")
+                .baselineDescription(adopt ? "tables Bulletin 0.1 made by itself" : "the tables of others")
+                // a host application's tables and no history of Bulletin's: Bulletin's history starts
+                // before its first migration, so that all of them are applied beside those tables
+                .baselineOnMigrate(!adopt)
+                .load();
         if (adopt) {
             try {
                 flyway.baseline();

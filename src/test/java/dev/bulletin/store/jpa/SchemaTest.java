@@ -82,11 +82,25 @@ class SchemaTest {
         for (DataSource database : emptyDatabases()) {
             Schema.Database first = Schema.migrate(database);
             assertFalse(first.adopted());
-            assertEquals("1", first.schemaVersion());
-            assertEquals(1, first.applied());
+            assertEquals("2", first.schemaVersion());
+            assertEquals(Schema.MIGRATIONS.size(), first.applied());
             insertRows(database, "n-1");
             assertEquals(0, Schema.migrate(database).applied(), "a second start applies nothing");
             assertEquals(1, count(database, "SELECT COUNT(*) FROM bulletin_news"));
+        }
+    }
+
+    @Test
+    void aDatabaseWithTheHostApplicationsTablesGetsBulletinsBesideThem() throws SQLException {
+        for (DataSource database : emptyDatabases()) {
+            execute(database, "CREATE TABLE shop_order (id VARCHAR(36) PRIMARY KEY)"); // made first, by the host's unit
+            execute(database, "INSERT INTO shop_order VALUES ('o-1')");
+
+            Schema.Database migrated = Schema.migrate(database);
+            assertFalse(migrated.adopted());
+            assertEquals(Schema.MIGRATIONS.size(), migrated.applied());
+            insertRows(database, "n-1");
+            assertEquals(1, count(database, "SELECT COUNT(*) FROM shop_order"), "the host's rows are left alone");
         }
     }
 
@@ -100,8 +114,8 @@ class SchemaTest {
 
             Schema.Database adopted = Schema.migrate(database);
             assertTrue(adopted.adopted(), adopted.toString());
-            assertEquals("1", adopted.schemaVersion());
-            assertEquals(0, adopted.applied(), "version 1 is what the tables are already");
+            assertEquals("2", adopted.schemaVersion());
+            assertEquals(1, adopted.applied(), "version 1 is what the tables are already; the outbox is new");
             insertRows(database, "new-1");
             assertEquals(2, count(database, "SELECT COUNT(*) FROM bulletin_inbox"));
             assertFalse(Schema.migrate(database).adopted(), "adopted once, then migrated as any other");
