@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -28,33 +27,23 @@ final class Node {
     static final String CLUSTER_PASSWORD = "cluster-it-password";
 
     private static final Path HOME = Path.of(System.getProperty("jboss.home"));
-    private static final Path BULLETIN_WAR = Path.of(System.getProperty("bulletin.war"));
+    private static final Path WAR = Path.of(System.getProperty("bulletin.war"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final String name;
     private final int portOffset;
-    private final Path war;
     private final Path base;
     private Process process;
 
-    /** A node serving bulletin.war. */
     Node(String name, int portOffset) {
-        this(name, portOffset, BULLETIN_WAR);
-    }
-
-    /** A node serving this WAR, which embeds Bulletin. */
-    Node(String name, int portOffset, Path war) {
         this.name = name;
         this.portOffset = portOffset;
-        this.war = war;
         this.base = Path.of("target", "cluster", name).toAbsolutePath();
     }
 
-    /** The application's root: {@code /bulletin/}, or the context of the WAR the node serves. */
     URL url() {
-        String context = war.getFileName().toString().replaceFirst("\\.war$", "");
         try {
-            return URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/" + context + "/").toURL();
+            return URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/bulletin/").toURL();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,14 +51,9 @@ final class Node {
 
     /** Starts the node (the first time on a fresh copy of the server's standalone directory) and waits for Bulletin. */
     void start() throws IOException {
-        start(Map.of());
-    }
-
-    /** Starts the node with these environment variables besides the cluster's (Bulletin's settings, say). */
-    void start(Map<String, String> environment) throws IOException {
         if (!Files.exists(base)) {
             copy(HOME.resolve("standalone"), base);
-            Files.copy(war, base.resolve("deployments").resolve(war.getFileName()));
+            Files.copy(WAR, base.resolve("deployments/bulletin.war"));
         }
         ProcessBuilder builder = new ProcessBuilder(HOME.resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-full-ha.xml", "-Djboss.server.base.dir=" + base, "-Djboss.node.name=" + name,
@@ -77,7 +61,6 @@ final class Node {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
         builder.environment().put("BULLETIN_CLUSTER_PASSWORD", CLUSTER_PASSWORD);
-        builder.environment().putAll(environment);
         process = builder.start();
         await("node " + name + " serving Bulletin").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                 .until(this::serves);
@@ -101,7 +84,7 @@ final class Node {
                     + base.resolve("console.log"));
         }
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "bulletin.js"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "api/stats"))
                     .timeout(Duration.ofSeconds(2)).build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
