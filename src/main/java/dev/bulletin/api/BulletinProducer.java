@@ -29,10 +29,11 @@ import jakarta.inject.Singleton;
 @ApplicationScoped
 public class BulletinProducer {
 
-    @Resource
+    // named: Payara and GlassFish find no default for an unnamed @Resource of a class in WEB-INF/lib
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
-    @Resource
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
     @Inject

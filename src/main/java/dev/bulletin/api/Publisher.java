@@ -34,7 +34,7 @@ public class Publisher {
     @Inject
     Event<Drafted> drafted;
 
-    @Resource
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
 
     /**
