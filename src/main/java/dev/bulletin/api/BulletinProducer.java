@@ -11,7 +11,6 @@ import dev.bulletin.store.jpa.JpaOutbox;
 import dev.bulletin.store.jpa.JpaStreamLog;
 import dev.bulletin.store.jpa.JpaTicketStore;
 import dev.bulletin.store.jpa.Schema;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,19 +21,14 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import javax.sql.DataSource;
+
 /**
  * Makes the application's one {@link Bulletin} on the database stores, on the JMS bus when the
  * setting {@code bulletin.jms-topic} names a topic, and stops it on undeploy.
  */
 @ApplicationScoped
 public class BulletinProducer {
-
-    // named: Payara and GlassFish find no default for an unnamed @Resource of a class in WEB-INF/lib
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
-
-    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
-    ManagedThreadFactory threads;
 
     @Inject
     JpaStreamLog log;
@@ -58,7 +52,10 @@ public class BulletinProducer {
     @Singleton
     Bulletin bulletin() {
         BulletinConfig config = BulletinConfig.fromEnvironment().withinOpenFiles();
-        schema.migrate();
+        ManagedScheduledExecutorService scheduler = Jndi.lookup("java:comp/DefaultManagedScheduledExecutorService",
+                ManagedScheduledExecutorService.class);
+        ManagedThreadFactory threads = Jndi.lookup("java:comp/DefaultManagedThreadFactory", ManagedThreadFactory.class);
+        schema.prepare(Jndi.lookup("java:comp/DefaultDataSource", DataSource.class));
         Bus.Connector bus = config.clustered() ? JmsBus.connector(config.jmsConnectionFactory(),
                 config.jmsTopic(), config.node(), threads) : receiver -> Bus.NONE;
         return Bulletin.start(config, new Stores(log, news, inboxes, tickets, outbox), bus, scheduler, threads);

@@ -6,7 +6,7 @@ import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.protocol.NotificationDraft;
 import dev.bulletin.store.Outbox;
 import dev.bulletin.store.jpa.JpaOutbox;
-import jakarta.annotation.Resource;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -34,8 +34,13 @@ public class Publisher {
     @Inject
     Event<Drafted> drafted;
 
-    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
-    TransactionSynchronizationRegistry transactions;
+    private TransactionSynchronizationRegistry transactions;
+
+    @PostConstruct
+    void lookUp() {
+        transactions = Jndi.lookup("java:comp/TransactionSynchronizationRegistry",
+                TransactionSynchronizationRegistry.class);
+    }
 
     /**
      * Validates the draft now; publishes it once the surrounding transaction commits, or at once outside one.

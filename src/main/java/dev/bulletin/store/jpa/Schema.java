@@ -1,6 +1,5 @@
 package dev.bulletin.store.jpa;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -44,23 +43,16 @@ public class Schema {
 
     private static final System.Logger LOG = System.getLogger(Schema.class.getName());
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
-
     private volatile Database database;
 
-    /** Migrates the default datasource, logs what Bulletin stores in, and remembers it for {@link #database()}. */
-    public Database migrate() {
-        if (dataSource == null) {
-            throw new IllegalStateException("The server injects no java:comp/DefaultDataSource (Jakarta EE requires one);"
-                    + " Bulletin's tables live there");
-        }
+    /** Migrates Bulletin's datasource (the default one), logs what Bulletin stores in, and remembers it for {@link #database()}. */
+    public Database prepare(DataSource dataSource) {
         database = migrate(dataSource);
         LOG.log(System.Logger.Level.INFO, "Bulletin stores in {0}", database);
         return database;
     }
 
-    /** What {@link #migrate()} found, null before it ran. */
+    /** What {@link #prepare} found, null before it ran. */
     public Database database() {
         return database;
     }
