@@ -31,7 +31,7 @@ class ConfigScriptsIT {
     Path base;
 
     @ParameterizedTest
-    @ValueSource(strings = {"bulletin", "users", "postgresql", "cluster"})
+    @ValueSource(strings = {"bulletin", "users", "postgresql", "cluster", "jms"})
     void restoreUndoesConfigureExactly(String pair) throws Exception {
         Path dist = HOME.resolve("standalone/configuration");
         Path configuration = Files.createDirectories(base.resolve("configuration"));
@@ -39,8 +39,8 @@ class ConfigScriptsIT {
                 "application-roles.properties", "mgmt-users.properties", "mgmt-groups.properties")) {
             Files.copy(dist.resolve(file), configuration.resolve(file));
         }
-        // configure-cluster.cli is for the dist's standalone-full-ha.xml, which the build leaves as it is
-        String original = pair.equals("cluster") ? "standalone-full-ha.xml" : "standalone-dist.xml";
+        // configure-cluster.cli and configure-jms.cli are for the dist's standalone-full-ha.xml, which the build leaves as it is
+        String original = pair.equals("cluster") || pair.equals("jms") ? "standalone-full-ha.xml" : "standalone-dist.xml";
         Files.copy(dist.resolve(original), configuration.resolve("standalone.xml"));
         String configure = Files.readString(SCRIPTS.resolve("configure-" + pair + ".cli"));
         String restore = Files.readString(SCRIPTS.resolve("restore-" + pair + ".cli"));
