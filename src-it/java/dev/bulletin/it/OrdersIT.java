@@ -84,14 +84,8 @@ class OrdersIT {
             assertEquals(200, ship(id).statusCode()); // committed twice, with the notice's id "shipped-<order>"
             String marker = Server.json(place("a marker", false).body()).getString("id");
 
-            List<String> titles = new ArrayList<>();
-            for (JsonObject frame = alice.next("notification"); ; frame = alice.next("notification")) {
-                titles.add(frame.getJsonObject("item").getString("title"));
-                if (frame.getJsonObject("item").getString("id").equals("placed-" + marker)) {
-                    break;
-                }
-            }
-            assertEquals(List.of("Order shipped", "Order received"), titles);
+            assertEquals(List.of("Order shipped", "Order received"), alice.itemsUntil("notification", "placed-" + marker)
+                    .stream().map(item -> item.getString("title")).toList());
         }
     }
 
@@ -113,12 +107,6 @@ class OrdersIT {
 
     /** The bodies of the notifications up to the one with this id. */
     private static List<String> bodiesUntil(TestClient client, String id) {
-        List<String> bodies = new ArrayList<>();
-        for (JsonObject frame = client.next("notification"); ; frame = client.next("notification")) {
-            bodies.add(frame.getJsonObject("item").getString("body"));
-            if (frame.getJsonObject("item").getString("id").equals(id)) {
-                return bodies;
-            }
-        }
+        return client.itemsUntil("notification", id).stream().map(item -> item.getString("body")).toList();
     }
 }

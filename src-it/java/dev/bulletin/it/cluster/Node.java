@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -27,23 +28,40 @@ final class Node {
     static final String CLUSTER_PASSWORD = "cluster-it-password";
 
     private static final Path HOME = Path.of(System.getProperty("jboss.home"));
-    private static final Path WAR = Path.of(System.getProperty("bulletin.war"));
+    /** The cluster profile's bulletin-jms.war: bulletin.war with the JMS entry. */
+    private static final Path BULLETIN_WAR = Path.of(System.getProperty("bulletin.war"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final String name;
     private final int portOffset;
+    private final Path war;
+    private final String context;
+    private final String probe;
     private final Path base;
     private Process process;
 
+    /** A node serving Bulletin's WAR at {@code /bulletin/}. */
     Node(String name, int portOffset) {
+        this(name, portOffset, BULLETIN_WAR, "bulletin", "api/stats");
+    }
+
+    /** A node serving this WAR at {@code /context/}: up once {@code probe}, a path under it, answers 200. */
+    Node(String name, int portOffset, Path war, String context, String probe) {
         this.name = name;
         this.portOffset = portOffset;
+        this.war = war;
+        this.context = context;
+        this.probe = probe;
         this.base = Path.of("target", "cluster", name).toAbsolutePath();
+    }
+
+    int httpPort() {
+        return 8080 + portOffset;
     }
 
     URL url() {
         try {
-            return URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/bulletin/").toURL();
+            return URI.create("http://127.0.0.1:" + httpPort() + "/" + context + "/").toURL();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,19 +69,45 @@ final class Node {
 
     /** Starts the node (the first time on a fresh copy of the server's standalone directory) and waits for Bulletin. */
     void start() throws IOException {
-        if (!Files.exists(base)) {
-            copy(HOME.resolve("standalone"), base);
-            Files.copy(WAR, base.resolve("deployments/bulletin.war"));
-        }
+        start(Map.of());
+    }
+
+    /** Starts the node with these environment variables besides the cluster's (Bulletin's settings, say). */
+    void start(Map<String, String> environment) throws IOException {
+        prepare();
         ProcessBuilder builder = new ProcessBuilder(HOME.resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-full-ha.xml", "-Djboss.server.base.dir=" + base, "-Djboss.node.name=" + name,
                 "-Djboss.socket.binding.port-offset=" + portOffset)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
         builder.environment().put("BULLETIN_CLUSTER_PASSWORD", CLUSTER_PASSWORD);
+        builder.environment().putAll(environment);
         process = builder.start();
-        await("node " + name + " serving Bulletin").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+        await("node " + name + " serving " + context).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                 .until(this::serves);
+    }
+
+    /**
+     * Adds a user to the node's ApplicationRealm, with WildFly's add-user.sh as an operator does: the
+     * users that remote JMS clients connect as.
+     */
+    void addApplicationUser(String user, String password, String group) throws Exception {
+        prepare();
+        Process addUser = new ProcessBuilder(HOME.resolve("bin/add-user.sh").toString(), "-a", "-u", user, "-p",
+                password, "-g", group, "-sc", base.resolve("configuration").toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("add-user.log")
+                        .toFile())).start();
+        if (!addUser.waitFor(2, TimeUnit.MINUTES) || addUser.exitValue() != 0) {
+            throw new IllegalStateException("add-user.sh failed; see " + base.resolve("add-user.log"));
+        }
+    }
+
+    /** The first time, a fresh copy of the server's standalone directory with the WAR in its deployments. */
+    private void prepare() throws IOException {
+        if (!Files.exists(base)) {
+            copy(HOME.resolve("standalone"), base);
+            Files.copy(war, base.resolve("deployments").resolve(context + ".war"));
+        }
     }
 
     /** Kills the server's JVM with SIGKILL: no shutdown hook, no close frame to its clients. */
@@ -84,7 +128,7 @@ final class Node {
                     + base.resolve("console.log"));
         }
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "api/stats"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + probe))
                     .timeout(Duration.ofSeconds(2)).build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {

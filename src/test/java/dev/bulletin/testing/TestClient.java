@@ -140,6 +140,17 @@ public final class TestClient implements AutoCloseable {
         return result;
     }
 
+    /** The items of the next frames of this type, up to and including the one whose item has this id. */
+    public List<JsonObject> itemsUntil(String type, String id) {
+        List<JsonObject> items = new ArrayList<>();
+        for (JsonObject item = next(type).getJsonObject("item"); ; item = next(type).getJsonObject("item")) {
+            items.add(item);
+            if (item.getString("id").equals(id)) {
+                return items;
+            }
+        }
+    }
+
     /**
      * Sends a ping frame of the protocol and returns every frame that came before its pong:
      * the server answers in order, so this shows that nothing else was pending.
