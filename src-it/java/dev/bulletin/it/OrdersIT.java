@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,8 +44,10 @@ class OrdersIT {
     }
 
     @BeforeEach
-    void server() {
-        server = new Server(base);
+    void server() throws MalformedURLException {
+        // the WAR's context root, named here: Payara Micro's container reports no context for this WAR
+        // (it finds no servlet of its own to read one from) and gives the server's root
+        server = new Server(new URL(base, "/orders/"));
     }
 
     @Test

@@ -59,7 +59,7 @@ public class DraftQueueConsumer implements MessageListener {
         try {
             publish(message);
         } catch (InvalidInput e) {
-            deadLetter(message, e.field() == null ? e.getMessage() : e.field() + ": " + e.getMessage());
+            deadLetter(message, e.getMessage());
         } catch (JMSException e) {
             throw new JMSRuntimeException("reading draft message failed: " + e.getMessage(), e.getErrorCode(), e);
         }
