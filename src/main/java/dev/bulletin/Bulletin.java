@@ -26,7 +26,9 @@ import dev.bulletin.stream.Sequencer;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -307,7 +309,7 @@ public final class Bulletin {
 
     private void dispatch(Subscriber subscriber, ClientFrame frame) {
         if (frame instanceof ClientFrame.Subscribe subscribe) {
-            newsroom.subscribe(subscriber, subscribe.ref(), subscribe.topics(), subscribe.resume(), subscribe.recent());
+            subscribe(subscriber, subscribe);
         } else if (frame instanceof ClientFrame.Unsubscribe unsubscribe) {
             newsroom.unsubscribe(subscriber, unsubscribe.ref(), unsubscribe.topics());
         } else if (frame instanceof ClientFrame.Ping ping) {
@@ -316,6 +318,11 @@ public final class Bulletin {
             if (!subscriber.isPublisher()) {
                 throw new InvalidInput(ErrorCode.FORBIDDEN, null,
                         "publishing needs a user in role " + Protocol.PUBLISHER_ROLE);
+            }
+            String topic = publish.draft().topic();
+            if (topic != null && !config.topicPolicy().mayPublish(topic, subscriber::inRole)) {
+                throw new InvalidInput(ErrorCode.FORBIDDEN, "topic", "topic " + topic
+                        + " is private: publishing to it needs one of its publishers' roles");
             }
             Publication publication = newsroom.publish(publish.draft());
             hub.send(subscriber, new ServerFrame.Published(publish.ref(), publication.news().item().id(),
@@ -330,6 +337,27 @@ public final class Bulletin {
                     + Protocol.MAX_MESSAGE_BYTES + " are allowed");
         } else if (frame instanceof ClientFrame.Invalid invalid) {
             throw invalid.problem();
+        }
+    }
+
+    /**
+     * Subscribes to the topics the session may read; a private topic it may not read gets a
+     * {@code forbidden} error frame with the same ref (after the {@code subscribed} of the others),
+     * and replays nothing.
+     */
+    private void subscribe(Subscriber subscriber, ClientFrame.Subscribe subscribe) {
+        List<String> readable = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (String topic : subscribe.topics()) {
+            (config.topicPolicy().mayRead(topic, subscriber::inRole) ? readable : refused).add(topic);
+        }
+        if (!readable.isEmpty()) {
+            newsroom.subscribe(subscriber, subscribe.ref(), readable, subscribe.resume(), subscribe.recent());
+        }
+        if (!refused.isEmpty()) {
+            hub.send(subscriber, new ServerFrame.Error(subscribe.ref(), ErrorCode.FORBIDDEN, "private topic(s) "
+                    + String.join(", ", refused) + ": reading needs one of their readers' roles"
+                    + (subscriber.user() == null ? " and a signed-in connection (/ws/notifications)" : "")));
         }
     }
 

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -33,14 +35,16 @@ import java.util.function.Function;
  *                        limit (the default: behind a proxy every client has the proxy's address)
  * @param outboxRelayMillis how often the relay looks for drafts left in the outbox (after a crash or a store
  *                        outage) besides right after each commit; 0 holds every draft there (maintenance, tests)
+ * @param topicPolicy     which topics are private, and which roles may read and publish them ({@link TopicPolicy})
  */
 public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, int maxTopics, int queueBound,
                              List<String> roles, int retentionDays, int ticketSeconds, String node, String jmsTopic,
                              String jmsConnectionFactory, int rateLimit, int maxConnections,
-                             int maxConnectionsPerUser, int maxConnectionsPerAddress, long outboxRelayMillis) {
+                             int maxConnectionsPerUser, int maxConnectionsPerAddress, long outboxRelayMillis,
+                             TopicPolicy topicPolicy) {
 
     public static final BulletinConfig DEFAULTS = new BulletinConfig(List.of(), 30_000, 100, 1_024, List.of(), 30, 30,
-            defaultNode(), "", "java:/ConnectionFactory", 20, 20_000, 20, 0, 5_000);
+            defaultNode(), "", "java:/ConnectionFactory", 20, 20_000, 20, 0, 5_000, TopicPolicy.NONE);
 
     public BulletinConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -65,6 +69,7 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(jmsTopic, "jmsTopic");
         Objects.requireNonNull(jmsConnectionFactory, "jmsConnectionFactory");
+        Objects.requireNonNull(topicPolicy, "topicPolicy");
     }
 
     public static BulletinConfig fromEnvironment() {
@@ -83,7 +88,8 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
                 read("max-connections", Integer::parseInt, DEFAULTS.maxConnections),
                 read("max-connections-per-user", Integer::parseInt, DEFAULTS.maxConnectionsPerUser),
                 read("max-connections-per-address", Integer::parseInt, DEFAULTS.maxConnectionsPerAddress),
-                read("outbox-relay-ms", Long::parseLong, DEFAULTS.outboxRelayMillis));
+                read("outbox-relay-ms", Long::parseLong, DEFAULTS.outboxRelayMillis),
+                read("topic-policy", TopicPolicy::parse, DEFAULTS.topicPolicy));
     }
 
     public Duration ticketLifetime() {
@@ -93,39 +99,52 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
     public BulletinConfig withHeartbeatMillis(long millis) {
         return new BulletinConfig(allowedOrigins, millis, maxTopics, queueBound, roles, retentionDays, ticketSeconds,
                 node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections,
-                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis);
+                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis, topicPolicy);
     }
 
     public BulletinConfig withQueueBound(int bound) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, bound, roles, retentionDays,
                 ticketSeconds,
                 node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections,
-                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis);
+                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis, topicPolicy);
     }
 
     public BulletinConfig withRoles(String... names) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, List.of(names),
                 retentionDays, ticketSeconds, node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections,
-                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis);
+                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis, topicPolicy);
     }
 
     public BulletinConfig withNode(String name) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, roles, retentionDays,
                 ticketSeconds, name, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections,
-                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis);
+                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis, topicPolicy);
     }
 
     public BulletinConfig withLimits(int frameRate, int connections, int connectionsPerUser,
                                      int connectionsPerAddress) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, roles, retentionDays,
                 ticketSeconds, node, jmsTopic, jmsConnectionFactory, frameRate, connections, connectionsPerUser,
-                connectionsPerAddress, outboxRelayMillis);
+                connectionsPerAddress, outboxRelayMillis, topicPolicy);
+    }
+
+    public BulletinConfig withTopicPolicy(String policy) {
+        return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, roles, retentionDays,
+                ticketSeconds, node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections, maxConnectionsPerUser,
+                maxConnectionsPerAddress, outboxRelayMillis, TopicPolicy.parse(policy));
+    }
+
+    /** The roles a user is checked for as a connection opens: those notifications go to, and those of the topic policy. */
+    public Set<String> checkedRoles() {
+        Set<String> checked = new TreeSet<>(roles);
+        checked.addAll(topicPolicy.roles());
+        return checked;
     }
 
     public BulletinConfig withOutboxRelayMillis(long millis) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, roles, retentionDays,
                 ticketSeconds, node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections, maxConnectionsPerUser,
-                maxConnectionsPerAddress, millis);
+                maxConnectionsPerAddress, millis, topicPolicy);
     }
 
     /** Whether drafts stay in the outbox: {@code outbox-relay-ms} is 0. */
@@ -160,6 +179,9 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
         try {
             return parse.apply(value.trim());
         } catch (RuntimeException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Setting bulletin.")) {
+                throw e; // the parser's own words (TopicPolicy's), which name the setting and say what is wrong
+            }
             // Without the parser's exception as cause: servers report the innermost cause, and this one names the setting.
             throw new IllegalArgumentException("Setting bulletin." + name + " has a bad value '" + value + "'");
         }

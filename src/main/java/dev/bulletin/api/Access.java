@@ -1,5 +1,6 @@
 package dev.bulletin.api;
 
+import dev.bulletin.TopicPolicy;
 import dev.bulletin.protocol.ErrorCode;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +26,23 @@ final class Access {
         if (!security.isUserInRole(role)) {
             throw new WebApplicationException(Problem.response(Response.Status.FORBIDDEN, ErrorCode.FORBIDDEN,
                     purpose + " needs a user in role " + role, null));
+        }
+    }
+
+    /** 401 without a user, 403 without a reader's role, for a private topic ({@code bulletin.topic-policy}). */
+    static void requireReader(TopicPolicy policy, SecurityContext security, String topic) {
+        if (!policy.mayRead(topic, security::isUserInRole)) {
+            requireUser(security, "reading topic " + topic);
+            throw new WebApplicationException(Problem.response(Response.Status.FORBIDDEN, ErrorCode.FORBIDDEN,
+                    "topic " + topic + " is private: reading it needs one of its readers' roles", "topic"));
+        }
+    }
+
+    /** 403 for a publisher without a role the topic policy asks of those who publish to this topic. */
+    static void requirePublisherOf(TopicPolicy policy, SecurityContext security, String topic) {
+        if (topic != null && !policy.mayPublish(topic, security::isUserInRole)) {
+            throw new WebApplicationException(Problem.response(Response.Status.FORBIDDEN, ErrorCode.FORBIDDEN,
+                    "topic " + topic + " is private: publishing to it needs one of its publishers' roles", "topic"));
         }
     }
 }

@@ -40,6 +40,7 @@ public class NewsResource {
         if (draft == null) {
             throw InvalidInput.badRequest(null, "the body must be a JSON object with at least topic and title");
         }
+        Access.requirePublisherOf(bulletin.config().topicPolicy(), security, draft.topic());
         Publication publication = bulletin.newsroom().publish(draft);
         StoredNews news = publication.news();
         Published answer = new Published(news.item().id(), news.topic(), news.cursor().toString(),
@@ -50,12 +51,13 @@ public class NewsResource {
 
     @GET
     public Response history(@QueryParam("topic") String topic, @QueryParam("after") String after,
-                            @QueryParam("limit") @DefaultValue("50") String limit) {
+                            @QueryParam("limit") @DefaultValue("50") String limit, @Context SecurityContext security) {
         if (!Protocol.isTopic(topic)) {
             throw new InvalidInput(ErrorCode.BAD_TOPIC, "topic", "topic is required and must match "
                     + "[a-z0-9][a-z0-9._-]{0,63}");
         }
         requireCursor(after);
+        Access.requireReader(bulletin.config().topicPolicy(), security, topic);
         Optional<List<StoredNews>> items = bulletin.newsroom().history(topic, after, limit(limit));
         if (items.isEmpty()) {
             return Problem.cursorGone(after);

@@ -31,7 +31,7 @@ public class TicketsResource {
     @Path("tickets")
     public Ticket issue(@Context SecurityContext security, @Context HttpServletRequest request) {
         String user = Access.requireUser(security, "a ticket");
-        Set<String> roles = Identity.checkRoles(bulletin.config().roles(), security::isUserInRole);
+        Set<String> roles = Identity.checkRoles(bulletin.config().checkedRoles(), security::isUserInRole);
         String token = bulletin.tickets().issue(new Identity(user, roles, SessionKey.of(request.getSession(true))));
         return new Ticket(token, bulletin.tickets().lifetime().toSeconds());
     }

@@ -37,7 +37,7 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
                 .findFirst().ifPresent(header -> config.getUserProperties().put(ADDRESS, header.getValue().get(0)));
         Principal principal = request.getUserPrincipal();
         if (principal != null) {
-            Set<String> roles = Identity.checkRoles(BulletinConfig.fromEnvironment().roles(), request::isUserInRole);
+            Set<String> roles = Identity.checkRoles(BulletinConfig.fromEnvironment().checkedRoles(), request::isUserInRole);
             Object httpSession = request.getHttpSession();
             config.getUserProperties().put(IDENTITY, new Identity(principal.getName(), roles,
                     httpSession instanceof HttpSession s ? SessionKey.of(s) : null));

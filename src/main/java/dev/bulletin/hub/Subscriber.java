@@ -67,6 +67,11 @@ public final class Subscriber {
         badFrames = 0;
     }
 
+    /** Whether the user was found in this role as the connection opened; never for an anonymous connection. */
+    public boolean inRole(String role) {
+        return identity != null && identity.inRole(role);
+    }
+
     public boolean isPublisher() {
         return publisher;
     }
