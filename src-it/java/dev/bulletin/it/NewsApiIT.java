@@ -176,6 +176,33 @@ class NewsApiIT extends DeployedWar {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The suite's policy (pom.xml): board.* for role board (publisher and alice, not bob), vault.* for nobody here. */
+    @Test
+    void aPrivateTopicIsReadListedAndPublishedOnlyByItsRoles() {
+        String board = "board." + Server.freshTopic("minutes");
+        server.publish(board, "Minutes");
+        String path = "api/news?topic=" + board;
+
+        assertProblem(server.fetch(path), 401, null);
+        assertProblem(Server.send(server.as(Server.BOB, path).GET()), 403, "topic");
+        HttpResponse<String> read = Server.send(server.as(Server.ALICE, path).GET());
+        assertEquals(200, read.statusCode(), read.body());
+        assertEquals("Minutes", Server.json("{\"b\":" + read.body() + "}").getJsonArray("b").getJsonObject(0)
+                .getJsonObject("item").getString("title"));
+
+        assertTrue(topics(Server.send(server.as(Server.ALICE, "api/topics").GET())).contains(board));
+        assertTrue(!topics(Server.send(server.as(Server.BOB, "api/topics").GET())).contains(board), "not listed to bob");
+        assertTrue(!topics(server.fetch("api/topics")).contains(board), "nor to an anonymous caller");
+
+        assertProblem(server.post("api/news", "{\"topic\":\"vault.x\",\"title\":\"t\"}"), 403, "topic");
+    }
+
+    private static List<String> topics(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        return Server.json("{\"b\":" + response.body() + "}").getJsonArray("b").getValuesAs(JsonObject.class).stream()
+                .map(topic -> topic.getString("name")).toList();
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status, String field) {
         assertEquals(status, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
