@@ -2,15 +2,16 @@ package dev.bulletin.store.jpa;
 
 import dev.bulletin.protocol.Cursor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 /** Reads this database's epoch, making one the first time; the stores keep what it answers. */
 @ApplicationScoped
 public class Epochs {
 
-    @PersistenceContext(unitName = "bulletin")
+    @Inject
+    @BulletinUnit
     EntityManager em;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

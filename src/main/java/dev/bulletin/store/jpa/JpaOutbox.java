@@ -2,8 +2,8 @@ package dev.bulletin.store.jpa;
 
 import dev.bulletin.store.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.util.Collection;
@@ -17,7 +17,8 @@ import java.util.List;
 @ApplicationScoped
 public class JpaOutbox implements Outbox {
 
-    @PersistenceContext(unitName = "bulletin")
+    @Inject
+    @BulletinUnit
     EntityManager em;
 
     @Override

@@ -3,7 +3,6 @@ package dev.bulletin.store.jpa;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 
 
 /** What the database stores share: the persistence context, the stream rows, and the epoch their cursors carry. */
@@ -11,7 +10,8 @@ abstract class JpaStore {
 
     private static final System.Logger LOG = System.getLogger(JpaStore.class.getName());
 
-    @PersistenceContext(unitName = "bulletin")
+    @Inject
+    @BulletinUnit
     EntityManager em;
 
     @Inject

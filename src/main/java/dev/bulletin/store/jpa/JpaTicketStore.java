@@ -2,9 +2,9 @@ package dev.bulletin.store.jpa;
 
 import dev.bulletin.store.TicketStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -15,7 +15,8 @@ import java.util.Optional;
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class JpaTicketStore implements TicketStore {
 
-    @PersistenceContext(unitName = "bulletin")
+    @Inject
+    @BulletinUnit
     EntityManager em;
 
     @Override

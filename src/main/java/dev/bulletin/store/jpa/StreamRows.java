@@ -1,8 +1,8 @@
 package dev.bulletin.store.jpa;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 /**
@@ -12,7 +12,8 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class StreamRows {
 
-    @PersistenceContext(unitName = "bulletin")
+    @Inject
+    @BulletinUnit
     EntityManager em;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
