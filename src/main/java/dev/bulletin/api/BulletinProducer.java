@@ -5,6 +5,7 @@ import dev.bulletin.BulletinConfig;
 import dev.bulletin.Stores;
 import dev.bulletin.bus.Bus;
 import dev.bulletin.bus.JmsBus;
+import dev.bulletin.store.jpa.BulletinUnitProducer;
 import dev.bulletin.store.jpa.JpaNewsStore;
 import dev.bulletin.store.jpa.JpaNotificationStore;
 import dev.bulletin.store.jpa.JpaOutbox;
@@ -48,6 +49,9 @@ public class BulletinProducer {
     @Inject
     Schema schema;
 
+    @Inject
+    BulletinUnitProducer unit;
+
     @Produces
     @Singleton
     Bulletin bulletin() {
@@ -56,6 +60,7 @@ public class BulletinProducer {
                 ManagedScheduledExecutorService.class);
         ManagedThreadFactory threads = Jndi.lookup("java:comp/DefaultManagedThreadFactory", ManagedThreadFactory.class);
         schema.prepare(Jndi.lookup("java:comp/DefaultDataSource", DataSource.class));
+        unit.lookUp();
         Bus.Connector bus = config.clustered() ? JmsBus.connector(config.jmsConnectionFactory(),
                 config.jmsTopic(), config.node(), threads) : receiver -> Bus.NONE;
         return Bulletin.start(config, new Stores(log, news, inboxes, tickets, outbox), bus, scheduler, threads);

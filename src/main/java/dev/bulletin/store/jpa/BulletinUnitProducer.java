@@ -21,16 +21,24 @@ public class BulletinUnitProducer {
 
     private volatile EntityManager em;
 
+    /**
+     * Looks the entity manager up; called as Bulletin starts, on the deployment's thread: WildFly
+     * resolves {@code java:comp/env} on no thread of its managed executors, where the stores are first used.
+     */
+    public void lookUp() {
+        try {
+            em = InitialContext.doLookup(REFERENCE);
+        } catch (NamingException e) {
+            throw new IllegalStateException("No " + REFERENCE + ": Bulletin's web fragment declares it, and the"
+                    + " server did not bind it (" + e + ")", e);
+        }
+    }
+
     @Produces
     @BulletinUnit
     EntityManager entityManager() {
         if (em == null) {
-            try {
-                em = InitialContext.doLookup(REFERENCE);
-            } catch (NamingException e) {
-                throw new IllegalStateException("No " + REFERENCE + ": Bulletin's web fragment declares it, and the"
-                        + " server did not bind it (" + e + ")", e);
-            }
+            lookUp();
         }
         return em;
     }
