@@ -60,7 +60,7 @@ public class BulletinProducer {
                 ManagedScheduledExecutorService.class);
         ManagedThreadFactory threads = Jndi.lookup("java:comp/DefaultManagedThreadFactory", ManagedThreadFactory.class);
         schema.prepare(Jndi.lookup("java:comp/DefaultDataSource", DataSource.class));
-        unit.lookUp();
+        unit.lookUpEarly();
         Bus.Connector bus = config.clustered() ? JmsBus.connector(config.jmsConnectionFactory(),
                 config.jmsTopic(), config.node(), threads) : receiver -> Bus.NONE;
         return Bulletin.start(config, new Stores(log, news, inboxes, tickets, outbox), bus, scheduler, threads);

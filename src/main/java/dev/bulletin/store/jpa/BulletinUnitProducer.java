@@ -22,15 +22,17 @@ public class BulletinUnitProducer {
     private volatile EntityManager em;
 
     /**
-     * Looks the entity manager up; called as Bulletin starts, on the deployment's thread: WildFly
-     * resolves {@code java:comp/env} on no thread of its managed executors, where the stores are first used.
+     * Looks the entity manager up now, as Bulletin starts, where the server can: WildFly resolves
+     * {@code java:comp/env} on the deployment's thread but on no thread of its managed executors,
+     * where the stores are first used. Payara and GlassFish resolve it only inside a component's
+     * call (a request, or a task of their managed executors, which carry it), not at start: there
+     * the first use looks it up.
      */
-    public void lookUp() {
+    public void lookUpEarly() {
         try {
             em = InitialContext.doLookup(REFERENCE);
         } catch (NamingException e) {
-            throw new IllegalStateException("No " + REFERENCE + ": Bulletin's web fragment declares it, and the"
-                    + " server did not bind it (" + e + ")", e);
+            // resolved at first use (Payara, GlassFish)
         }
     }
 
@@ -38,7 +40,12 @@ public class BulletinUnitProducer {
     @BulletinUnit
     EntityManager entityManager() {
         if (em == null) {
-            lookUp();
+            try {
+                em = InitialContext.doLookup(REFERENCE);
+            } catch (NamingException e) {
+                throw new IllegalStateException("No " + REFERENCE + ": Bulletin's web fragment declares it, and the"
+                        + " server did not bind it (" + e + ")", e);
+            }
         }
         return em;
     }
