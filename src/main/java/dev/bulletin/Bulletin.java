@@ -26,6 +26,7 @@ import dev.bulletin.stream.Sequencer;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -81,6 +82,7 @@ public final class Bulletin {
     private final FailureLog sweepLog;
     private final OutboxRelay relay;
     private final ScheduledFuture<?> relaySchedule;
+    private final ScheduledExecutorService scheduler;
     private volatile Bus bus = Bus.NONE;
     private volatile ScheduledFuture<?> sweep;
 
@@ -88,6 +90,7 @@ public final class Bulletin {
                      Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.scheduler = scheduler;
         this.storeLog = new FailureLog("The store");
         this.heartbeatLog = new FailureLog("The heartbeat", storeLog);
         this.ticketSweepLog = new FailureLog("The sweep of expired tickets", storeLog);
@@ -195,6 +198,9 @@ public final class Bulletin {
             hub.close(subscriber, CloseCode.TRY_AGAIN_LATER, full + "; retry in " + retry + " s");
             return subscriber;
         }
+        if (identity != null && identity.loginEnds() != null) {
+            closeAtLoginEnd(subscriber, identity.loginEnds());
+        }
         hub.send(subscriber, new ServerFrame.Welcome(Protocol.V1, subscriber.id(), subscriber.user(),
                 config.heartbeatMillis(), new ServerFrame.Limits(Protocol.MAX_MESSAGE_BYTES, config.maxTopics())));
         try {
@@ -206,6 +212,22 @@ public final class Bulletin {
             failed("opening it", subscriber, e);
         }
         return subscriber;
+    }
+
+    /**
+     * Closes the connection with 4001 when its login expires, {@code clock-skew-seconds} after the
+     * token's {@code exp}, so that the client signs in again and resumes. The timer keeps a closed
+     * connection's subscriber until then: a token lives minutes, and a subscriber out of service
+     * holds no frames.
+     */
+    private void closeAtLoginEnd(Subscriber subscriber, Instant loginEnds) {
+        long delay = Math.max(0, Duration.between(clock.instant(), loginEnds.plus(config.clockSkew())).toMillis());
+        scheduler.schedule(() -> {
+            if (!subscriber.isGone()) {
+                LOG.log(System.Logger.Level.INFO, "Closing session {0}: its login expired", subscriber.id());
+                hub.close(subscriber, CloseCode.LOGIN_ENDED, "the login expired");
+            }
+        }, delay, TimeUnit.MILLISECONDS);
     }
 
     /** Which connection limit a connection just counted is over, in words; null when none. */

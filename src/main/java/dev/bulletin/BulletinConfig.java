@@ -36,15 +36,17 @@ import java.util.function.Function;
  * @param outboxRelayMillis how often the relay looks for drafts left in the outbox (after a crash or a store
  *                        outage) besides right after each commit; 0 holds every draft there (maintenance, tests)
  * @param topicPolicy     which topics are private, and which roles may read and publish them ({@link TopicPolicy})
+ * @param clockSkewSeconds how long after its bearer token's {@code exp} a connection stays open, for a server
+ *                        whose clock runs behind the identity provider's; then it closes with 4001
  */
 public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, int maxTopics, int queueBound,
                              List<String> roles, int retentionDays, int ticketSeconds, String node, String jmsTopic,
                              String jmsConnectionFactory, int rateLimit, int maxConnections,
                              int maxConnectionsPerUser, int maxConnectionsPerAddress, long outboxRelayMillis,
-                             TopicPolicy topicPolicy) {
+                             TopicPolicy topicPolicy, int clockSkewSeconds) {
 
     public static final BulletinConfig DEFAULTS = new BulletinConfig(List.of(), 30_000, 100, 1_024, List.of(), 30, 30,
-            defaultNode(), "", "java:/ConnectionFactory", 20, 20_000, 20, 0, 5_000, TopicPolicy.NONE);
+            defaultNode(), "", "java:/ConnectionFactory", 20, 20_000, 20, 0, 5_000, TopicPolicy.NONE, 0);
 
     public BulletinConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -65,6 +67,10 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
         if (outboxRelayMillis < 0) {
             throw new IllegalArgumentException("Setting bulletin.outbox-relay-ms must be 0 (held) or positive, got "
                     + outboxRelayMillis);
+        }
+        if (clockSkewSeconds < 0) {
+            throw new IllegalArgumentException("Setting bulletin.clock-skew-seconds must be 0 or positive, got "
+                    + clockSkewSeconds);
         }
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(jmsTopic, "jmsTopic");
@@ -89,7 +95,18 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
                 read("max-connections-per-user", Integer::parseInt, DEFAULTS.maxConnectionsPerUser),
                 read("max-connections-per-address", Integer::parseInt, DEFAULTS.maxConnectionsPerAddress),
                 read("outbox-relay-ms", Long::parseLong, DEFAULTS.outboxRelayMillis),
-                read("topic-policy", TopicPolicy::parse, DEFAULTS.topicPolicy));
+                read("topic-policy", TopicPolicy::parse, DEFAULTS.topicPolicy),
+                read("clock-skew-seconds", Integer::parseInt, DEFAULTS.clockSkewSeconds));
+    }
+
+    public BulletinConfig withClockSkewSeconds(int seconds) {
+        return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, roles, retentionDays,
+                ticketSeconds, node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections, maxConnectionsPerUser,
+                maxConnectionsPerAddress, outboxRelayMillis, topicPolicy, seconds);
+    }
+
+    public Duration clockSkew() {
+        return Duration.ofSeconds(clockSkewSeconds);
     }
 
     public Duration ticketLifetime() {
@@ -99,39 +116,39 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
     public BulletinConfig withHeartbeatMillis(long millis) {
         return new BulletinConfig(allowedOrigins, millis, maxTopics, queueBound, roles, retentionDays, ticketSeconds,
                 node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections,
-                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis, topicPolicy);
+                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis, topicPolicy, clockSkewSeconds);
     }
 
     public BulletinConfig withQueueBound(int bound) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, bound, roles, retentionDays,
                 ticketSeconds,
                 node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections,
-                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis, topicPolicy);
+                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis, topicPolicy, clockSkewSeconds);
     }
 
     public BulletinConfig withRoles(String... names) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, List.of(names),
                 retentionDays, ticketSeconds, node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections,
-                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis, topicPolicy);
+                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis, topicPolicy, clockSkewSeconds);
     }
 
     public BulletinConfig withNode(String name) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, roles, retentionDays,
                 ticketSeconds, name, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections,
-                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis, topicPolicy);
+                maxConnectionsPerUser, maxConnectionsPerAddress, outboxRelayMillis, topicPolicy, clockSkewSeconds);
     }
 
     public BulletinConfig withLimits(int frameRate, int connections, int connectionsPerUser,
                                      int connectionsPerAddress) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, roles, retentionDays,
                 ticketSeconds, node, jmsTopic, jmsConnectionFactory, frameRate, connections, connectionsPerUser,
-                connectionsPerAddress, outboxRelayMillis, topicPolicy);
+                connectionsPerAddress, outboxRelayMillis, topicPolicy, clockSkewSeconds);
     }
 
     public BulletinConfig withTopicPolicy(String policy) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, roles, retentionDays,
                 ticketSeconds, node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections, maxConnectionsPerUser,
-                maxConnectionsPerAddress, outboxRelayMillis, TopicPolicy.parse(policy));
+                maxConnectionsPerAddress, outboxRelayMillis, TopicPolicy.parse(policy), clockSkewSeconds);
     }
 
     /** The roles a user is checked for as a connection opens: those notifications go to, and those of the topic policy. */
@@ -144,7 +161,7 @@ public record BulletinConfig(List<String> allowedOrigins, long heartbeatMillis, 
     public BulletinConfig withOutboxRelayMillis(long millis) {
         return new BulletinConfig(allowedOrigins, heartbeatMillis, maxTopics, queueBound, roles, retentionDays,
                 ticketSeconds, node, jmsTopic, jmsConnectionFactory, rateLimit, maxConnections, maxConnectionsPerUser,
-                maxConnectionsPerAddress, millis, topicPolicy);
+                maxConnectionsPerAddress, millis, topicPolicy, clockSkewSeconds);
     }
 
     /** Whether drafts stay in the outbox: {@code outbox-relay-ms} is 0. */

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * One-time tickets that let a browser open {@code /ws/notifications} as the user who asked for
  * one, since a browser cannot set headers on a WebSocket. A ticket opens one connection, on any
  * node whose store it is in; it is never logged, and the store keeps only its hash. It lives
- * {@code bulletin.ticket-seconds} (30 by default).
+ * {@code bulletin.ticket-seconds} (30 by default), and no longer than the login it was issued from.
  */
 public final class Tickets {
 
@@ -40,8 +41,12 @@ public final class Tickets {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant expires = clock.instant().plus(lifetime);
+        if (identity.loginEnds() != null && identity.loginEnds().isBefore(expires)) {
+            expires = identity.loginEnds();
+        }
         store.put(hash(token), new TicketStore.Holder(identity.user(), identity.roles(), identity.httpSession(),
-                clock.instant().plus(lifetime)));
+                identity.loginEnds(), expires));
         return token;
     }
 
@@ -53,7 +58,7 @@ public final class Tickets {
     /** Uses the ticket up: the identity it was issued for, or empty when it is unknown, used or expired. */
     public Optional<Identity> redeem(String token) {
         return token == null ? Optional.empty() : store.take(hash(token)).filter(this::isLive)
-                .map(holder -> new Identity(holder.user(), holder.roles(), holder.httpSession()));
+                .map(holder -> new Identity(holder.user(), holder.roles(), holder.httpSession(), holder.loginEnds()));
     }
 
     /** Forgets expired tickets. */

@@ -91,7 +91,7 @@ class OutageTest {
         await().until(() -> silent.closedWith() == CloseCode.GOING_AWAY); // reaped after two silent heartbeats
         assertNull(live.closedWith(), "a client that answers pings stays");
 
-        tickets.put("expired", new TicketStore.Holder("alice", Set.of(), null, Instant.now().minusSeconds(1)));
+        tickets.put("expired", new TicketStore.Holder("alice", Set.of(), null, null, Instant.now().minusSeconds(1)));
         tickets.down = false;
         await().until(() -> tickets.find("expired").isEmpty()); // swept once the store is back
 

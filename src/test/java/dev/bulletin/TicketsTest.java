@@ -56,6 +56,18 @@ class TicketsTest {
     }
 
     @Test
+    void aTicketFromATokenEndsNoLaterThanTheTokenAndCarriesItsExpiry() {
+        Identity signedIn = new Identity("alice", Set.of("ops"), null, now.plusSeconds(10));
+        String ticket = tickets.issue(signedIn);
+        now = now.plusSeconds(10);
+        assertFalse(tickets.isValid(ticket), "not valid past the token's expiry, though its 30 s are not over");
+
+        now = Instant.parse("2026-11-24T09:00:00Z");
+        String fresh = tickets.issue(signedIn);
+        assertEquals(Optional.of(signedIn), tickets.redeem(fresh), "the socket it opens knows when the login ends");
+    }
+
+    @Test
     void unknownAndMissingTicketsAreNotValid() {
         assertFalse(tickets.isValid("forged"));
         assertFalse(tickets.isValid(null));

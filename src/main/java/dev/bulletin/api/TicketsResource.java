@@ -1,6 +1,7 @@
 package dev.bulletin.api;
 
 import dev.bulletin.Bulletin;
+import dev.bulletin.hub.BearerExpiry;
 import dev.bulletin.hub.SessionKey;
 import dev.bulletin.hub.Identity;
 import jakarta.inject.Inject;
@@ -14,11 +15,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
+import java.time.Instant;
 import java.util.Set;
 
 /**
  * Tickets for browsers, which cannot send credentials on a WebSocket. A ticket belongs to the
- * caller's HTTP session (made if there is none), so a logout closes the sockets it opened.
+ * caller's login: to the HTTP session it lives in (made if there is none), so a logout closes the
+ * sockets it opened, or, for a caller who sent a bearer token, to that token, so the sockets it
+ * opened close as the token expires.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,7 +36,10 @@ public class TicketsResource {
     public Ticket issue(@Context SecurityContext security, @Context HttpServletRequest request) {
         String user = Access.requireUser(security, "a ticket");
         Set<String> roles = Identity.checkRoles(bulletin.config().checkedRoles(), security::isUserInRole);
-        String token = bulletin.tickets().issue(new Identity(user, roles, SessionKey.of(request.getSession(true))));
+        // a bearer token's login ends at its expiry, and needs no HTTP session to end it
+        Instant loginEnds = BearerExpiry.of(request.getHeader("Authorization"));
+        String httpSession = loginEnds != null ? null : SessionKey.of(request.getSession(true));
+        String token = bulletin.tickets().issue(new Identity(user, roles, httpSession, loginEnds));
         return new Ticket(token, bulletin.tickets().lifetime().toSeconds());
     }
 

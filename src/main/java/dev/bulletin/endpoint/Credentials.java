@@ -11,13 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Authenticates a request that carries Basic credentials, on any path. Bulletin's resources are
- * open to anonymous callers and decide for themselves what needs a user, so no security
- * constraint covers them and containers check credentials only when asked: this filter asks, with
- * the realm the deployment's login config names. Wrong credentials get a 401 problem (through
- * {@code ProblemPage}, the deployment's error page) with the challenge. An {@code Authorization}
- * header Bulletin cannot use (another scheme, a malformed Basic one) is ignored: the request goes
- * on anonymous, and whatever needs a user answers 401.
+ * Authenticates a request that carries credentials, on any path: Basic ones, or a bearer token.
+ * Bulletin's resources are open to anonymous callers and decide for themselves what needs a user,
+ * so no security constraint covers them and containers check credentials only when asked: this
+ * filter asks, and the deployment's login mechanism checks them (BASIC against its realm; OIDC or
+ * a token realm against the identity provider's keys, issuer and audience, and the token's expiry).
+ * Credentials it refuses get a 401 problem (through {@code ProblemPage}, the deployment's error
+ * page) with the mechanism's challenge: a bearer token sent to a server that takes only Basic
+ * credentials too, so a client never goes on anonymous while it believes it signed in. An
+ * {@code Authorization} header of another scheme, or a malformed Basic one, is ignored: the request
+ * goes on anonymous, and whatever needs a user answers 401.
  */
 public class Credentials extends HttpFilter {
 
@@ -26,8 +29,8 @@ public class Credentials extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Basic basic = request.getUserPrincipal() == null ? Basic.of(request.getHeader("Authorization")) : null;
-        if (basic != null) {
+        String authorization = request.getHeader("Authorization");
+        if (request.getUserPrincipal() == null && (Basic.of(authorization) != null || isBearer(authorization))) {
             boolean authenticated;
             try {
                 // authenticate, not login: WildFly's login keeps the identity in a new HTTP session,
@@ -41,7 +44,8 @@ public class Credentials extends HttpFilter {
             if (!authenticated) {
                 if (!response.isCommitted()) {
                     // WildFly set its challenge; GlassFish sent it, and this message replaces its own
-                    response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "the user name or password is wrong");
+                    response.sendError(HttpServletResponse.SC_UNAUTHORIZED, isBearer(authorization)
+                            ? "the bearer token was refused" : "the user name or password is wrong");
                 }
                 return;
             }
@@ -49,7 +53,11 @@ public class Credentials extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** The user and password of a {@code Basic} header, the one scheme the realm takes. */
+    private static boolean isBearer(String header) {
+        return header != null && header.length() > 7 && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    /** The user and password of a {@code Basic} header. */
     record Basic(String user, String password) {
 
         /** The credentials in the header; null for any other header. */

@@ -1,6 +1,7 @@
 package dev.bulletin.endpoint;
 
 import dev.bulletin.BulletinConfig;
+import dev.bulletin.hub.BearerExpiry;
 import dev.bulletin.hub.Identity;
 import dev.bulletin.hub.SessionKey;
 import dev.bulletin.protocol.Protocol;
@@ -40,8 +41,14 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
             Set<String> roles = Identity.checkRoles(BulletinConfig.fromEnvironment().checkedRoles(), request::isUserInRole);
             Object httpSession = request.getHttpSession();
             config.getUserProperties().put(IDENTITY, new Identity(principal.getName(), roles,
-                    httpSession instanceof HttpSession s ? SessionKey.of(s) : null));
+                    httpSession instanceof HttpSession s ? SessionKey.of(s) : null, BearerExpiry.of(authorization(request))));
         }
+    }
+
+    private static String authorization(HandshakeRequest request) {
+        return request.getHeaders().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("Authorization") && !header.getValue().isEmpty())
+                .map(header -> header.getValue().get(0)).findFirst().orElse(null);
     }
 
     static boolean isPublisher(Session session) {

@@ -21,8 +21,11 @@ public interface TicketStore {
     /** Forgets the tickets that expired before the instant. */
     void purge(Instant now);
 
-    /** Whom a ticket was issued to, and until when it opens a connection. */
-    record Holder(String user, Set<String> roles, String httpSession, Instant expires) {
+    /**
+     * Whom a ticket was issued to, and until when it opens a connection; {@code loginEnds} is when the
+     * login it was issued from ends by itself (a bearer token's expiry), null when it does not.
+     */
+    record Holder(String user, Set<String> roles, String httpSession, Instant loginEnds, Instant expires) {
 
         public Holder {
             roles = Set.copyOf(roles);

@@ -37,7 +37,8 @@ public class Schema {
      * default location would also find the migrations of an application that embeds Bulletin.
      * {@code SchemaTest} checks the list against the directory.
      */
-    static final List<String> MIGRATIONS = List.of("V1__streams_news_inboxes_tickets.sql", "V2__outbox.sql");
+    static final List<String> MIGRATIONS = List.of("V1__streams_news_inboxes_tickets.sql", "V2__outbox.sql",
+            "V3__ticket_login_end.sql");
     static final String DIRECTORY = "dev/bulletin/store/jpa/migration/";
     static final String HISTORY = "bulletin_schema_history";
 

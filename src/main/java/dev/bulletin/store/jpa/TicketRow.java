@@ -31,6 +31,9 @@ public class TicketRow {
     @Column(name = "http_session", length = 200)
     private String httpSession;
 
+    @Column(name = "login_ends_millis")
+    private Long loginEndsMillis;
+
     @Column(name = "expires_millis", nullable = false)
     private long expiresMillis;
 
@@ -42,11 +45,13 @@ public class TicketRow {
         this.user = holder.user();
         this.roles = String.join(",", holder.roles());
         this.httpSession = holder.httpSession();
+        this.loginEndsMillis = holder.loginEnds() == null ? null : holder.loginEnds().toEpochMilli();
         this.expiresMillis = holder.expires().toEpochMilli();
     }
 
     Holder holder() {
         Set<String> roleSet = roles.isEmpty() ? Set.of() : Arrays.stream(roles.split(",")).collect(Collectors.toSet());
-        return new Holder(user, roleSet, httpSession, Instant.ofEpochMilli(expiresMillis));
+        return new Holder(user, roleSet, httpSession,
+                loginEndsMillis == null ? null : Instant.ofEpochMilli(loginEndsMillis), Instant.ofEpochMilli(expiresMillis));
     }
 }
