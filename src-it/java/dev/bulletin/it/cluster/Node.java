@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -30,6 +31,8 @@ final class Node {
     private static final Path HOME = Path.of(System.getProperty("jboss.home"));
     /** The cluster profile's bulletin-jms.war: bulletin.war with the JMS entry. */
     private static final Path BULLETIN_WAR = Path.of(System.getProperty("bulletin.war"));
+    /** bulletin.war itself. */
+    static final Path BULLETIN_WEB_WAR = Path.of(System.getProperty("bulletin.web.war"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final String name;
@@ -99,6 +102,35 @@ final class Node {
                         .toFile())).start();
         if (!addUser.waitFor(2, TimeUnit.MINUTES) || addUser.exitValue() != 0) {
             throw new IllegalStateException("add-user.sh failed; see " + base.resolve("add-user.log"));
+        }
+    }
+
+    /**
+     * Applies scripts of {@code wildfly-config/} to a fresh copy of the node's configuration (what an
+     * earlier run left is removed), offline, as an operator does before a start; values the scripts
+     * read from the environment are read as the node starts.
+     */
+    void configure(String... scripts) throws Exception {
+        if (Files.exists(base)) {
+            try (Stream<Path> old = Files.walk(base)) {
+                old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        prepare();
+        StringBuilder commands = new StringBuilder("embed-server --server-config=standalone-full-ha.xml --std-out=discard\n");
+        for (String script : scripts) {
+            commands.append(Files.readString(Path.of("wildfly-config", script))).append('\n');
+        }
+        Path file = base.resolve("configure.cli");
+        Files.writeString(file, commands);
+        ProcessBuilder builder = new ProcessBuilder(HOME.resolve("bin/jboss-cli.sh").toString(), "--file=" + file)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("configure.log").toFile()));
+        builder.environment().put("JAVA_OPTS", "-Djboss.server.base.dir=" + base);
+        Process cli = builder.start();
+        if (!cli.waitFor(3, TimeUnit.MINUTES) || cli.exitValue() != 0) {
+            throw new IllegalStateException("jboss-cli failed on " + String.join(", ", scripts) + "; see "
+                    + base.resolve("configure.log"));
         }
     }
 

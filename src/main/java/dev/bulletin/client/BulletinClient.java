@@ -36,7 +36,9 @@ import java.util.function.Supplier;
  * 1013, resumes every topic from the last cursor it delivered, and skips items it has already
  * delivered (replayed unread notifications, recent items), so the application sees each item
  * once and in order. It stops for good on the codes {@link CloseCode} says a client stops on
- * (4001, the login ended; a protocol violation) and on {@link #close()}.
+ * (4001, the login ended; a protocol violation) and on {@link #close()}; but a client that gets
+ * its bearer tokens from a source ({@link Builder#bearer(Supplier)}) signs in again on 4001 with a
+ * fresh token and resumes, since that is how a token's expiry ends a connection.
  *
  * <pre>{@code
  * BulletinClient client = BulletinClient.news(URI.create("http://127.0.0.1:8080/bulletin/"))
@@ -56,6 +58,7 @@ public final class BulletinClient implements AutoCloseable {
     private final URI endpoint;
     private final Map<String, List<String>> headers;
     private final Supplier<String> tickets;
+    private final Supplier<String> bearerTokens;
     private final BulletinListener listener;
     private final Backoff backoff;
     private final WebSocketContainer container;
@@ -80,6 +83,7 @@ public final class BulletinClient implements AutoCloseable {
         this.endpoint = builder.endpoint;
         this.headers = builder.headers;
         this.tickets = builder.tickets;
+        this.bearerTokens = builder.bearerTokens;
         this.listener = builder.listener;
         this.backoff = builder.backoff;
         this.container = builder.container != null ? builder.container : ContainerProvider.getWebSocketContainer();
@@ -177,6 +181,10 @@ public final class BulletinClient implements AutoCloseable {
         listener.onState(BulletinListener.State.CONNECTING, null);
         try {
             URI uri = tickets == null ? endpoint : URI.create(endpoint + "?ticket=" + tickets.get());
+            Map<String, List<String>> headers = new LinkedHashMap<>(this.headers);
+            if (bearerTokens != null) {
+                headers.put("Authorization", List.of("Bearer " + bearerTokens.get()));
+            }
             ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
                     .preferredSubprotocols(List.of(Protocol.V1))
                     .configurator(new ClientEndpointConfig.Configurator() {
@@ -258,7 +266,11 @@ public final class BulletinClient implements AutoCloseable {
                 }
             }
             CloseCode.Then then = CloseCode.then(code);
-            if (then == CloseCode.Then.STOP) {
+            if (code == CloseCode.LOGIN_ENDED.code() && bearerTokens != null) {
+                LOG.log(System.Logger.Level.INFO, "The login ended ({0}); signing in again with a fresh token",
+                        reason.getReasonPhrase());
+                retry(false);
+            } else if (then == CloseCode.Then.STOP) {
                 stop(code, reason.getReasonPhrase());
             } else {
                 LOG.log(System.Logger.Level.INFO, "Connection closed with {0} {1}; reconnecting", Integer.toString(code),
@@ -409,6 +421,7 @@ public final class BulletinClient implements AutoCloseable {
         private final URI endpoint;
         private final Map<String, List<String>> headers = new LinkedHashMap<>();
         private Supplier<String> tickets;
+        private Supplier<String> bearerTokens;
         private BulletinListener listener = new BulletinListener() {
         };
         private Backoff backoff = Backoff.DEFAULT;
@@ -425,9 +438,19 @@ public final class BulletinClient implements AutoCloseable {
             return this;
         }
 
-        /** Sends this token with every upgrade ({@code Authorization: Bearer}). */
+        /** Sends this token with every upgrade ({@code Authorization: Bearer}); its expiry stops the client with 4001. */
         public Builder bearer(String token) {
             headers.put("Authorization", List.of("Bearer " + token));
+            return this;
+        }
+
+        /**
+         * Sends a token from this source with every upgrade, asked for anew each time (the application's
+         * own refresh: a refresh-token grant, a client-credentials grant): when the server closes the
+         * connection with 4001 as a token expires, the client connects again with a fresh one and resumes.
+         */
+        public Builder bearer(Supplier<String> tokens) {
+            this.bearerTokens = tokens;
             return this;
         }
 
