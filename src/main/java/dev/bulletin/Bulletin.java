@@ -342,7 +342,7 @@ public final class Bulletin {
                         "publishing needs a user in role " + Protocol.PUBLISHER_ROLE);
             }
             String topic = publish.draft().topic();
-            if (topic != null && !config.topicPolicy().mayPublish(topic, subscriber::inRole)) {
+            if (topic != null && !config.topicPolicy().mayPublish(topic, subscriber.user(), subscriber::inRole)) {
                 throw new InvalidInput(ErrorCode.FORBIDDEN, "topic", "topic " + topic
                         + " is private: publishing to it needs one of its publishers' roles");
             }
@@ -371,7 +371,7 @@ public final class Bulletin {
         List<String> readable = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (String topic : subscribe.topics()) {
-            (config.topicPolicy().mayRead(topic, subscriber::inRole) ? readable : refused).add(topic);
+            (config.topicPolicy().mayRead(topic, subscriber.user(), subscriber::inRole) ? readable : refused).add(topic);
         }
         if (!readable.isEmpty()) {
             newsroom.subscribe(subscriber, subscribe.ref(), readable, subscribe.resume(), subscribe.recent());

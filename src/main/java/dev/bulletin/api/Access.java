@@ -31,7 +31,7 @@ final class Access {
 
     /** 401 without a user, 403 without a reader's role, for a private topic ({@code bulletin.topic-policy}). */
     static void requireReader(TopicPolicy policy, SecurityContext security, String topic) {
-        if (!policy.mayRead(topic, security::isUserInRole)) {
+        if (!policy.mayRead(topic, user(security), security::isUserInRole)) {
             requireUser(security, "reading topic " + topic);
             throw new WebApplicationException(Problem.response(Response.Status.FORBIDDEN, ErrorCode.FORBIDDEN,
                     "topic " + topic + " is private: reading it needs one of its readers' roles", "topic"));
@@ -40,9 +40,14 @@ final class Access {
 
     /** 403 for a publisher without a role the topic policy asks of those who publish to this topic. */
     static void requirePublisherOf(TopicPolicy policy, SecurityContext security, String topic) {
-        if (topic != null && !policy.mayPublish(topic, security::isUserInRole)) {
+        if (topic != null && !policy.mayPublish(topic, user(security), security::isUserInRole)) {
             throw new WebApplicationException(Problem.response(Response.Status.FORBIDDEN, ErrorCode.FORBIDDEN,
                     "topic " + topic + " is private: publishing to it needs one of its publishers' roles", "topic"));
         }
+    }
+
+    /** The caller's name, null for an anonymous one. */
+    static String user(SecurityContext security) {
+        return security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
     }
 }

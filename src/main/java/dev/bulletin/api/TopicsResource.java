@@ -26,7 +26,7 @@ public class TopicsResource {
     public List<TopicInfo> topics(@Context SecurityContext security) {
         TopicPolicy policy = bulletin.config().topicPolicy();
         return bulletin.newsroom().topics().stream()
-                .filter(t -> policy.mayRead(t.name(), security::isUserInRole))
+                .filter(t -> policy.mayRead(t.name(), Access.user(security), security::isUserInRole))
                 .map(t -> new TopicInfo(t.name(), bulletin.hub().subscriberCount(StreamId.topic(t.name())), t.lastCursor().toString()))
                 .sorted(Comparator.comparing(TopicInfo::name))
                 .toList();

@@ -28,7 +28,7 @@ class PrivateTopicsTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withTopicPolicy("board.* board board-editor"));
+        server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withTopicPolicy("board.* board board-editor; desk.{user} support"));
     }
 
     @AfterEach
@@ -98,6 +98,22 @@ class PrivateTopicsTest {
             assertEquals("p", editor.next("published").getString("ref"));
             reader.send("{\"type\":\"publish\",\"ref\":\"q\",\"topic\":\"world\",\"item\":{\"title\":\"Public\"}}");
             assertEquals("q", reader.next("published").getString("ref"), "a public topic is open to every publisher");
+        }
+    }
+
+    @Test
+    void aUsersOwnTopicIsTheirsAndTheNamedRoles() {
+        publish("desk.alice", "For alice");
+        try (TestClient alice = signedIn("alice"); TestClient bob = signedIn("bob");
+             TestClient helper = signedIn("sam", "support")) {
+            for (TestClient reader : List.of(alice, helper)) {
+                reader.send(subscribe("\"desk.alice\"", ",\"recent\":5"));
+                reader.next("subscribed");
+                assertEquals("For alice", reader.next("news").getJsonObject("item").getString("title"));
+            }
+            bob.send(subscribe("\"desk.alice\"", ",\"recent\":5"));
+            assertEquals("forbidden", bob.next("error").getString("code"));
+            assertEquals(List.of(), bob.drainUntilPong(), "none of alice's items");
         }
     }
 }
