@@ -33,6 +33,8 @@ public class Table {
                     "two-node suite: Artemis topic, PostgreSQL"),
             new Suite("failsafe-reports-glassfish", "GlassFish", null, "smoke suite, H2"),
             new Suite("failsafe-reports-liberty", "Open Liberty", null, "smoke suite, H2"),
+            new Suite("failsafe-reports-liberty-oidc", "Open Liberty", null,
+                    "sign-in suite: Keycloak's tokens through MicroProfile JWT, H2"),
             new Suite("failsafe-reports-tomee", "TomEE", null, "smoke suite"));
 
     // seconds: the tests' own time for the Maven suites; for the smoke suites, servers/smoke's whole

@@ -6,13 +6,18 @@ LIBERTY=target/servers/wlp
 H2_VERSION=2.2.224
 
 install() {
+  liberty_install
+}
+
+# The server "bulletin" with $LIBERTY_SERVER_XML (the basic registry's by default) and Bulletin's settings
+liberty_install() {
   fetch "io.openliberty:openliberty-runtime:$SERVER_VERSION:zip" "openliberty-runtime-$SERVER_VERSION.zip" &&
     fetch "com.h2database:h2:$H2_VERSION" "h2-$H2_VERSION.jar" &&
     rm -rf "$LIBERTY" && unzip -q "target/servers/openliberty-runtime-$SERVER_VERSION.zip" -d target/servers &&
     "$LIBERTY/bin/server" create bulletin &&
-    cp servers/liberty-server.xml "$LIBERTY/usr/servers/bulletin/server.xml" &&
+    cp "${LIBERTY_SERVER_XML:-servers/liberty-server.xml}" "$LIBERTY/usr/servers/bulletin/server.xml" &&
     cp "target/servers/h2-$H2_VERSION.jar" "$LIBERTY/usr/servers/bulletin/h2.jar" &&
-    echo "BULLETIN_ROLES=user" > "$LIBERTY/usr/servers/bulletin/server.env" &&
+    printf '%s\n' "BULLETIN_ROLES=user" ${LIBERTY_ENV:+"$LIBERTY_ENV"} > "$LIBERTY/usr/servers/bulletin/server.env" &&
     mkdir -p "$LIBERTY/usr/servers/bulletin/apps" && cp target/bulletin.war "$LIBERTY/usr/servers/bulletin/apps/"
 }
 

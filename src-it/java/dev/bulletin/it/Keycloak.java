@@ -1,6 +1,5 @@
-package dev.bulletin.it.cluster;
+package dev.bulletin.it;
 
-import dev.bulletin.it.Server;
 import jakarta.json.JsonObject;
 
 import java.io.IOException;
@@ -24,12 +23,13 @@ import static org.awaitility.Awaitility.await;
  * A real identity provider for the tests: Keycloak from Maven Central (the build unpacks it), in dev
  * mode on loopback, with the realms of {@code src-it/keycloak} imported afresh at each start:
  * "bulletin" (users alice, bob and publisher, their realm roles, the clients that ask for tokens) and
- * "elsewhere", a second issuer. It needs Java 21 or later ({@code keycloak.java.home}). Tokens come
- * from its token endpoint, with the password grant of the public client a test names.
+ * "elsewhere", a second issuer. It needs Java 21 or later: {@code keycloak.java.home}, else
+ * {@code KEYCLOAK_JAVA_HOME}. Tokens come from its token endpoint, with the password grant of the
+ * public client a test names.
  */
-final class Keycloak {
+public final class Keycloak {
 
-    static final int PORT = 8543;
+    public static final int PORT = 8543;
     private static final Path HOME = Path.of(System.getProperty("keycloak.home"));
     private static final Path REALMS = Path.of("src-it", "keycloak");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -37,11 +37,11 @@ final class Keycloak {
     private Process process;
 
     /** The issuer URL of a realm, as tokens carry it in {@code iss}. */
-    static String issuer(String realm) {
+    public static String issuer(String realm) {
         return "http://127.0.0.1:" + PORT + "/realms/" + realm;
     }
 
-    void start() throws IOException {
+    public void start() throws IOException {
         Path data = HOME.resolve("data");
         if (Files.exists(data)) {
             try (Stream<Path> old = Files.walk(data)) {
@@ -59,13 +59,14 @@ final class Keycloak {
                 "--import-realm")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "keycloak.log").toFile()));
-        builder.environment().put("JAVA_HOME", System.getProperty("keycloak.java.home"));
+        builder.environment().put("JAVA_HOME", System.getProperty("keycloak.java.home",
+                System.getenv().getOrDefault("KEYCLOAK_JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64")));
         process = builder.start();
         await("Keycloak serving its realms").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
                 .until(() -> serves("elsewhere") && serves("bulletin"));
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null) {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
@@ -74,7 +75,7 @@ final class Keycloak {
     }
 
     /** An access token of the realm's user, asked for by the client (password grant). */
-    String token(String realm, String client, String user) {
+    public String token(String realm, String client, String user) {
         String form = "grant_type=password&client_id=" + encode(client) + "&username=" + encode(user)
                 + "&password=" + encode(user + "-secret");
         HttpResponse<String> response = Server.send(HttpRequest.newBuilder(URI.create(issuer(realm)
