@@ -3,23 +3,20 @@ package dev.bulletin.it;
 import dev.bulletin.client.Backoff;
 import dev.bulletin.client.BulletinClient;
 import dev.bulletin.client.BulletinListener;
-import dev.bulletin.protocol.ServerFrame;
+import dev.bulletin.testing.ClientRecorder;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,8 +28,8 @@ class ClientIT extends RedeployedWar {
 
     private static final int ITEMS = 60;
 
-    private final BlockingQueue<String> titles = new LinkedBlockingQueue<>();
-    private final BlockingQueue<BulletinListener.State> states = new LinkedBlockingQueue<>();
+    /** A redeploy takes a while: the client waits up to a minute for what comes after it. */
+    private final ClientRecorder recorder = new ClientRecorder(Duration.ofSeconds(60));
     private final List<String> received = new ArrayList<>();
 
     @Test
@@ -42,17 +39,7 @@ class ClientIT extends RedeployedWar {
         server.publish(topic, "item 0");
         BulletinClient client = BulletinClient.news(URI.create(BASE))
                 .backoff(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(2)))
-                .listener(new BulletinListener() {
-                    @Override
-                    public void onNews(ServerFrame.News news) {
-                        titles.add(news.item().title());
-                    }
-
-                    @Override
-                    public void onState(State state, Duration retryIn) {
-                        states.add(state);
-                    }
-                }).connect();
+                .listener(recorder).connect();
         try {
             client.subscribe(1, topic);
             assertEquals("item 0", next(), "the recent item starts the topic's cursor");
@@ -70,7 +57,7 @@ class ClientIT extends RedeployedWar {
             awaitTitle("item 10");
             deployer.undeploy(NAME);
             undeployed.countDown(); // the rest is published while the application is away and coming back
-            awaitState(BulletinListener.State.RECONNECTING);
+            recorder.awaitState(BulletinListener.State.RECONNECTING);
             deployer.deploy(NAME);
             publishing.get(2, TimeUnit.MINUTES);
 
@@ -78,7 +65,7 @@ class ClientIT extends RedeployedWar {
                 received.add(next());
             }
             assertEquals(IntStream.range(0, ITEMS).mapToObj(i -> "item " + i).toList(), received);
-            assertNull(titles.poll(500, TimeUnit.MILLISECONDS), "nothing twice");
+            assertNull(recorder.nextNews(Duration.ofMillis(500)), "nothing twice");
         } finally {
             client.close();
             deployer.undeploy(NAME);
@@ -86,7 +73,7 @@ class ClientIT extends RedeployedWar {
     }
 
     /** Reads titles until this one, keeping them for the final comparison. */
-    private void awaitTitle(String title) throws InterruptedException {
+    private void awaitTitle(String title) {
         String next;
         do {
             next = next();
@@ -94,17 +81,8 @@ class ClientIT extends RedeployedWar {
         } while (!next.equals(title));
     }
 
-    private void awaitState(BulletinListener.State wanted) throws InterruptedException {
-        for (BulletinListener.State state = states.poll(30, TimeUnit.SECONDS); state != wanted;
-             state = states.poll(30, TimeUnit.SECONDS)) {
-            assertNotNull(state, "no " + wanted);
-        }
-    }
-
-    private String next() throws InterruptedException {
-        String title = titles.poll(60, TimeUnit.SECONDS);
-        assertNotNull(title, "no item within 60 s");
-        return title;
+    private String next() {
+        return recorder.title();
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {

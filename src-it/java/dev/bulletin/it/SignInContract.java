@@ -4,7 +4,7 @@ import dev.bulletin.client.Backoff;
 import dev.bulletin.client.BulletinClient;
 import dev.bulletin.client.BulletinListener;
 import dev.bulletin.protocol.CloseCode;
-import dev.bulletin.protocol.ServerFrame;
+import dev.bulletin.testing.ClientRecorder;
 import dev.bulletin.testing.Frames;
 import dev.bulletin.testing.TestClient;
 import jakarta.json.JsonObject;
@@ -19,19 +19,16 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -100,7 +97,7 @@ public abstract class SignInContract {
     @Test
     public void aSocketClosesWith4001AsItsTokenExpiresAndTheClientSignsInAgainWithoutAGap() throws Exception {
         String topic = Server.freshTopic("expiry");
-        Listener listener = new Listener();
+        ClientRecorder listener = new ClientRecorder(Duration.ofSeconds(30));
         List<String> tokens = new CopyOnWriteArrayList<>();
         BulletinClient client = BulletinClient.notifications(base()).backoff(new Backoff(Duration.ofMillis(200),
                         Duration.ofSeconds(1), Duration.ofSeconds(1))).listener(listener)
@@ -112,20 +109,20 @@ public abstract class SignInContract {
         try {
             assertEquals(201, post("api/news", publisherToken(), news(topic, "1")).statusCode());
             client.subscribe(10, topic); // "1" as a recent item, whenever the subscription lands
-            listener.await(BulletinListener.State.CONNECTED);
-            assertEquals("1", listener.next());
+            listener.awaitState(BulletinListener.State.CONNECTED);
+            assertEquals("1", listener.title());
 
-            listener.awaitLoginEnd(); // the first token expired: 4001
+            listener.awaitState(BulletinListener.State.RECONNECTING); // the first token expired: 4001
             assertEquals(201, post("api/news", publisherToken(), news(topic, "2")).statusCode());
-            listener.await(BulletinListener.State.CONNECTED);
+            listener.awaitState(BulletinListener.State.CONNECTED);
             assertEquals(201, post("api/news", publisherToken(), news(topic, "3")).statusCode());
-            assertEquals(List.of("2", "3"), List.of(listener.next(), listener.next()), "resumed: nothing missed");
+            assertEquals(List.of("2", "3"), List.of(listener.title(), listener.title()), "resumed: nothing missed");
             assertTrue(tokens.size() >= 2, "signed in again with a fresh token");
             assertEquals(0, listener.stoppedWith, "a client with a token source does not stop on 4001");
         } finally {
             client.close();
         }
-        assertEquals(List.of(), listener.drain(), "each item once");
+        assertNull(listener.nextNews(Duration.ofMillis(500)), "each item once");
     }
 
     @Test
@@ -233,53 +230,5 @@ public abstract class SignInContract {
 
     private static String encode(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** What a BulletinClient's application sees: titles in order, states, and a stop. */
-    private static final class Listener implements BulletinListener {
-
-        private final BlockingQueue<String> titles = new LinkedBlockingQueue<>();
-        private final BlockingQueue<State> states = new LinkedBlockingQueue<>();
-        volatile int stoppedWith;
-
-        @Override
-        public void onNews(ServerFrame.News news) {
-            titles.add(news.item().title());
-        }
-
-        @Override
-        public void onState(State state, Duration retryIn) {
-            states.add(state);
-        }
-
-        @Override
-        public void onStopped(int code, String reason) {
-            stoppedWith = code;
-        }
-
-        String next() throws InterruptedException {
-            String title = titles.poll(TestClient.WAIT_SECONDS, TimeUnit.SECONDS);
-            assertNotNull(title, "no item within " + TestClient.WAIT_SECONDS + " s");
-            return title;
-        }
-
-        List<String> drain() {
-            List<String> rest = new ArrayList<>();
-            titles.drainTo(rest);
-            return rest;
-        }
-
-        void await(State expected) throws InterruptedException {
-            State state;
-            do {
-                state = states.poll(30, TimeUnit.SECONDS);
-                assertNotNull(state, "never " + expected);
-            } while (state != expected);
-        }
-
-        /** Until the connection closes and the client reconnects: the token's expiry. */
-        void awaitLoginEnd() throws InterruptedException {
-            await(State.RECONNECTING);
-        }
     }
 }

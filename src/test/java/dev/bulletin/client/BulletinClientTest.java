@@ -8,7 +8,7 @@ import dev.bulletin.hub.Identity;
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.protocol.NotificationDraft;
 import dev.bulletin.protocol.NotificationDraft.Audience;
-import dev.bulletin.protocol.ServerFrame;
+import dev.bulletin.testing.ClientRecorder;
 import dev.bulletin.testing.FreezingProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,14 +19,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The Java client over real sockets against embedded Tyrus, with connections dropped by the server. */
@@ -35,7 +31,7 @@ class BulletinClientTest {
     private static final Backoff QUICK = new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(200));
 
     private EmbeddedServer server;
-    private final Recorder recorder = new Recorder();
+    private final ClientRecorder recorder = new ClientRecorder(Duration.ofSeconds(10));
     private BulletinClient client;
 
     @BeforeEach
@@ -142,83 +138,6 @@ class BulletinClientTest {
             assertEquals("while silent", recorder.news().item().title(), "resumed on the new connection");
             publish("world", "after");
             assertEquals("after", recorder.news().item().title());
-        }
-    }
-
-    /** The listener of these tests: queues of what the client delivered. */
-    static final class Recorder implements BulletinListener {
-
-        private final BlockingQueue<ServerFrame.News> news = new LinkedBlockingQueue<>();
-        private final BlockingQueue<ServerFrame.Notification> notifications = new LinkedBlockingQueue<>();
-        private final BlockingQueue<List<String>> read = new LinkedBlockingQueue<>();
-        private final BlockingQueue<State> states = new LinkedBlockingQueue<>();
-        final List<String> gaps = new ArrayList<>();
-        volatile int stoppedWith;
-
-        @Override
-        public void onNews(ServerFrame.News item) {
-            news.add(item);
-        }
-
-        @Override
-        public void onNotification(ServerFrame.Notification notification) {
-            notifications.add(notification);
-        }
-
-        @Override
-        public void onRead(List<String> ids) {
-            read.add(ids);
-        }
-
-        @Override
-        public void onGap(String topic) {
-            gaps.add(topic);
-        }
-
-        @Override
-        public void onState(State state, Duration retryIn) {
-            states.add(state);
-        }
-
-        @Override
-        public void onStopped(int code, String reason) {
-            stoppedWith = code;
-        }
-
-        ServerFrame.News news() {
-            return assertArrives(nextNews(Duration.ofSeconds(10)));
-        }
-
-        ServerFrame.News nextNews(Duration within) {
-            return poll(news, within);
-        }
-
-        ServerFrame.Notification notification() {
-            return assertArrives(poll(notifications, Duration.ofSeconds(10)));
-        }
-
-        List<String> read() {
-            return assertArrives(poll(read, Duration.ofSeconds(10)));
-        }
-
-        void awaitState(State wanted) {
-            for (State state = poll(states, Duration.ofSeconds(10)); state != wanted; state = poll(states, Duration.ofSeconds(10))) {
-                assertNotNull(state, "no " + wanted + " within 10 s");
-            }
-        }
-
-        private static <T> T assertArrives(T value) {
-            assertNotNull(value, "nothing within 10 s");
-            return value;
-        }
-
-        private static <T> T poll(BlockingQueue<T> queue, Duration within) {
-            try {
-                return queue.poll(within.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
         }
     }
 }
