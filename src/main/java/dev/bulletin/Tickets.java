@@ -9,7 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -33,21 +32,22 @@ public final class Tickets {
         this.lifetime = lifetime;
     }
 
-    public Duration lifetime() {
-        return lifetime;
-    }
-
     public String issue(Identity identity) {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant expires = clock.instant().plus(lifetime);
-        if (identity.loginEnds() != null && identity.loginEnds().isBefore(expires)) {
-            expires = identity.loginEnds();
-        }
         store.put(hash(token), new TicketStore.Holder(identity.user(), identity.roles(), identity.httpSession(),
-                identity.loginEnds(), expires));
+                identity.loginEnds(), clock.instant().plus(lifetimeFor(identity))));
         return token;
+    }
+
+    /** How long a ticket issued now to this login lives: its lifetime, and no longer than the login. */
+    public Duration lifetimeFor(Identity identity) {
+        if (identity.loginEnds() == null) {
+            return lifetime;
+        }
+        Duration login = Duration.between(clock.instant(), identity.loginEnds());
+        return login.isNegative() ? Duration.ZERO : login.compareTo(lifetime) < 0 ? login : lifetime;
     }
 
     /** Whether the ticket would open a connection now; it stays unused. */

@@ -58,6 +58,8 @@ class TicketsTest {
     @Test
     void aTicketFromATokenEndsNoLaterThanTheTokenAndCarriesItsExpiry() {
         Identity signedIn = new Identity("alice", Set.of("ops"), null, now.plusSeconds(10));
+        assertEquals(Duration.ofSeconds(10), tickets.lifetimeFor(signedIn));
+        assertEquals(Duration.ofSeconds(30), tickets.lifetimeFor(alice));
         String ticket = tickets.issue(signedIn);
         now = now.plusSeconds(10);
         assertFalse(tickets.isValid(ticket), "not valid past the token's expiry, though its 30 s are not over");

@@ -39,8 +39,8 @@ public class TicketsResource {
         // a bearer token's login ends at its expiry, and needs no HTTP session to end it
         Instant loginEnds = BearerExpiry.of(request.getHeader("Authorization"));
         String httpSession = loginEnds != null ? null : SessionKey.of(request.getSession(true));
-        String token = bulletin.tickets().issue(new Identity(user, roles, httpSession, loginEnds));
-        return new Ticket(token, bulletin.tickets().lifetime().toSeconds());
+        Identity identity = new Identity(user, roles, httpSession, loginEnds);
+        return new Ticket(bulletin.tickets().issue(identity), bulletin.tickets().lifetimeFor(identity).toSeconds());
     }
 
     /** Ends the caller's HTTP session: the sockets opened with its tickets close with 4001. */
