@@ -27,6 +27,9 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
     private static final String IDENTITY = "bulletin.identity";
     private static final String ADDRESS = "bulletin.address";
 
+    /** The roles users are checked for, read from the settings at the first signed-in upgrade: settings change with a redeploy, and so does this configurator. */
+    private volatile Set<String> checkedRoles;
+
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         // WebSocket 2.1: these user properties are a per-connection copy, seeded into the Session.
@@ -38,11 +41,20 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
                 .findFirst().ifPresent(header -> config.getUserProperties().put(ADDRESS, header.getValue().get(0)));
         Principal principal = request.getUserPrincipal();
         if (principal != null) {
-            Set<String> roles = Identity.checkRoles(BulletinConfig.fromEnvironment().checkedRoles(), request::isUserInRole);
+            Set<String> roles = Identity.checkRoles(checkedRoles(), request::isUserInRole);
             Object httpSession = request.getHttpSession();
             config.getUserProperties().put(IDENTITY, new Identity(principal.getName(), roles,
                     httpSession instanceof HttpSession s ? SessionKey.of(s) : null, BearerExpiry.of(authorization(request))));
         }
+    }
+
+    private Set<String> checkedRoles() {
+        Set<String> roles = checkedRoles;
+        if (roles == null) {
+            roles = BulletinConfig.fromEnvironment().checkedRoles();
+            checkedRoles = roles;
+        }
+        return roles;
     }
 
     private static String authorization(HandshakeRequest request) {
