@@ -27,7 +27,10 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
     private static final String IDENTITY = "bulletin.identity";
     private static final String ADDRESS = "bulletin.address";
 
-    /** The roles users are checked for, read from the settings at the first signed-in upgrade: settings change with a redeploy, and so does this configurator. */
+    /**
+     * The roles users are checked for, read from the settings at the first signed-in upgrade: the
+     * settings change only with a redeploy, which makes a new configurator too.
+     */
     private volatile Set<String> checkedRoles;
 
     @Override
