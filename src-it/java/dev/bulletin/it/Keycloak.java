@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
  */
 public final class Keycloak {
 
-    public static final int PORT = 8543;
+    /** Apart from every port of the suites' servers (WildFly's 8080 to 10390, offsets up to 400 included). */
+    public static final int PORT = 18543;
     private static final Path HOME = Path.of(System.getProperty("keycloak.home"));
     private static final Path REALMS = Path.of("src-it", "keycloak");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
