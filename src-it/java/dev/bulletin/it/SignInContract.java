@@ -159,7 +159,8 @@ public abstract class SignInContract {
             assertEquals("subscribed", next(aliceSocket).getString("type"));
             assertEquals("Minutes", next(aliceSocket).getJsonObject("item").getString("title"));
             bobSocket.send(Frames.subscribeRecent("s", 5, board));
-            JsonObject error = bobSocket.next("error");
+            JsonObject error = next(bobSocket);
+            assertEquals("error", error.getString("type"), error.toString());
             assertEquals("forbidden", error.getString("code"));
             assertEquals(List.of(), bobSocket.drainUntilPong().stream().filter(f -> f.getString("type").equals("news"))
                     .toList(), "bob gets none of its items");
@@ -170,7 +171,7 @@ public abstract class SignInContract {
         assertFalse(get("api/topics", bob).body().contains(board), "not listed to bob");
     }
 
-    /** The next frame past the notifications alice has unread (replayed as she connects). */
+    /** The next frame past the notifications the user has unread (replayed as they connect; other suites notify them). */
     private JsonObject next(TestClient socket) {
         JsonObject frame = socket.next();
         while (frame.getString("type").equals("notification")) {
