@@ -52,7 +52,8 @@ class SmokeIT {
 
     @Test
     void aHugeMessageInFragmentsIsRefusedWhileItIsStillArriving() throws Exception {
-        HugeMessages.assertFragmentsRefusedWhileArriving(server.news());
+        // Open Liberty closes its socket right after the 1009, and the reset that answers the rest can overtake it
+        HugeMessages.assertFragmentsRefusedWhileArriving(server.news(), "liberty".equals(System.getProperty("smoke.server")));
     }
 
     @Test

@@ -33,9 +33,21 @@ public final class HugeMessages {
     }
 
     public static void assertFragmentsRefusedWhileArriving(URI endpoint) throws IOException {
+        assertFragmentsRefusedWhileArriving(endpoint, false);
+    }
+
+    /**
+     * As {@link #assertFragmentsRefusedWhileArriving(URI)}; where {@code closeMayBeLost}, the connection
+     * may also end without the 1009 reaching the client: a server that closes its socket right after
+     * its close frame, while the client is still sending, answers what keeps coming with a TCP reset,
+     * which can overtake the close frame (Open Liberty).
+     */
+    public static void assertFragmentsRefusedWhileArriving(URI endpoint, boolean closeMayBeLost) throws IOException {
         RawWebSocket.Answer fragments = send(endpoint, 65_536);
         assertTrue(fragments.sent() < HUGE, "answered only after all " + HUGE + " bytes of the fragments came in");
-        assertEquals(1009, fragments.closeCode().orElse(-1), "fragments: " + fragments);
+        if (!(closeMayBeLost && fragments.closeCode().isEmpty())) {
+            assertEquals(1009, fragments.closeCode().orElse(-1), "fragments: " + fragments);
+        }
     }
 
     private static RawWebSocket.Answer send(URI endpoint, int fragment) throws IOException {
