@@ -1,6 +1,7 @@
 package dev.bulletin.it;
 
 import dev.bulletin.hub.Hub;
+import dev.bulletin.metrics.Metrics;
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.protocol.NewsItem;
 import dev.bulletin.protocol.StreamId;
@@ -117,7 +118,7 @@ class SequencerIT {
     }
 
     private void start(ThreadFactory committer) {
-        sequencer = new Sequencer(log, hub, announced::add, committer);
+        sequencer = new Sequencer(log, hub, announced::add, committer, Metrics.NONE);
     }
 
     private void awaitGo() {

@@ -6,6 +6,8 @@ import dev.bulletin.faults.FailureLog;
 import dev.bulletin.faults.Watched;
 import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Identity;
+import dev.bulletin.metrics.Metrics;
+import dev.bulletin.metrics.Readings;
 import dev.bulletin.hub.RateLimit;
 import dev.bulletin.hub.Sink;
 import dev.bulletin.hub.Stats;
@@ -83,14 +85,16 @@ public final class Bulletin {
     private final OutboxRelay relay;
     private final ScheduledFuture<?> relaySchedule;
     private final ScheduledExecutorService scheduler;
+    private final Metrics metrics;
     private volatile Bus bus = Bus.NONE;
     private volatile ScheduledFuture<?> sweep;
 
     private Bulletin(BulletinConfig config, Stores stores, ScheduledExecutorService scheduler, ThreadFactory threads,
-                     Clock clock) {
+                     Clock clock, Metrics metrics) {
         this.config = config;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.metrics = metrics;
         this.storeLog = new FailureLog("The store");
         this.heartbeatLog = new FailureLog("The heartbeat", storeLog);
         this.ticketSweepLog = new FailureLog("The sweep of expired tickets", storeLog);
@@ -101,8 +105,8 @@ public final class Bulletin {
         NotificationStore inboxes = Watched.watch(NotificationStore.class, stores.inboxes(), storeLog);
         TicketStore tickets = Watched.watch(TicketStore.class, stores.tickets(), storeLog);
         this.hub = new Hub(config.queueBound(), scheduler);
-        this.sequencer = new Sequencer(log, hub, item -> announce(new Announcement.Delivery(item)), threads);
-        this.newsroom = new Newsroom(news, log, sequencer, hub, clock, config.maxTopics());
+        this.sequencer = new Sequencer(log, hub, item -> announce(new Announcement.Delivery(item)), threads, metrics);
+        this.newsroom = new Newsroom(news, log, sequencer, hub, clock, config.maxTopics(), metrics);
         this.notifications = new Notifications(inboxes, sequencer, hub, clock, new HashSet<>(config.roles()),
                 Duration.ofDays(config.retentionDays()), this::announce);
         this.tickets = new Tickets(tickets, clock, config.ticketLifetime());
@@ -125,8 +129,15 @@ public final class Bulletin {
      */
     public static Bulletin start(BulletinConfig config, Stores stores, Bus.Connector bus,
                                  ScheduledExecutorService scheduler, ThreadFactory threads) {
+        return start(config, stores, bus, scheduler, threads, Metrics.NONE);
+    }
+
+    /** As {@link #start(BulletinConfig, Stores, Bus.Connector, ScheduledExecutorService, ThreadFactory)}, measured into {@code metrics}. */
+    public static Bulletin start(BulletinConfig config, Stores stores, Bus.Connector bus,
+                                 ScheduledExecutorService scheduler, ThreadFactory threads, Metrics metrics) {
         LOG.log(System.Logger.Level.INFO, "Bulletin starts with {0}", config);
-        Bulletin bulletin = new Bulletin(config, stores, scheduler, threads, Clock.systemUTC());
+        Bulletin bulletin = new Bulletin(config, stores, scheduler, threads, Clock.systemUTC(), metrics);
+        metrics.bind(bulletin.new HubReadings());
         bulletin.bus = bus.connect(bulletin::receive);
         if (bulletin.bus != Bus.NONE) {
             bulletin.sweep = scheduler.scheduleWithFixedDelay(() -> bulletin.sweepLog.attempt(bulletin::sweep),
@@ -149,11 +160,27 @@ public final class Bulletin {
         sequencer.stop();
         bus.close();
         hub.closeAll(SHUTTING_DOWN, "server shutting down");
+        metrics.close();
         LOG.log(System.Logger.Level.INFO, "Bulletin stopped");
     }
 
     public BulletinConfig config() {
         return config;
+    }
+
+    /** Whether the other nodes of a cluster can be reached now; always, for a single server. */
+    public boolean busReachable() {
+        return bus.reachable();
+    }
+
+    /** Whether Bulletin still commits and delivers: its committing thread runs. */
+    public boolean running() {
+        return sequencer.running();
+    }
+
+    /** Where Bulletin's parts outside its core (filters, the bus) count what they refuse and time. */
+    public Metrics metrics() {
+        return metrics;
     }
 
     public Hub hub() {
@@ -195,6 +222,7 @@ public final class Bulletin {
             // a hint between 5 and 30 s, so that a crowd refused at once does not come back at once
             int retry = 5 + ThreadLocalRandom.current().nextInt(26);
             LOG.log(System.Logger.Level.DEBUG, "Refusing session {0}: {1}", subscriber.id(), full);
+            metrics.refused(Metrics.Refusal.CONNECTION_LIMIT);
             hub.close(subscriber, CloseCode.TRY_AGAIN_LATER, full + "; retry in " + retry + " s");
             return subscriber;
         }
@@ -282,6 +310,9 @@ public final class Bulletin {
         subscriber.seen();
         if (!subscriber.isPublisher()) {
             RateLimit.Verdict verdict = rateLimit.check(subscriber, System.nanoTime());
+            if (verdict != RateLimit.Verdict.ALLOWED) {
+                metrics.refused(Metrics.Refusal.RATE_LIMIT);
+            }
             if (verdict == RateLimit.Verdict.REJECTED) {
                 hub.send(subscriber, new ServerFrame.Error(frame.ref(), ErrorCode.RATE_LIMITED, "more than "
                         + config.rateLimit() + " frames a second; this one was dropped"));
@@ -419,7 +450,7 @@ public final class Bulletin {
     }
 
     private void beat() {
-        heartbeatLog.attempt(() -> hub.heartbeat(config.heartbeatMillis()));
+        heartbeatLog.attempt(() -> hub.heartbeat(config.heartbeatMillis(), metrics::queueDepth));
         ticketSweepLog.attempt(tickets::sweep);
     }
 
@@ -433,5 +464,34 @@ public final class Bulletin {
     }
 
     private record Heard(Stats stats, long atNanos) {
+    }
+
+    /** What the meters read of this node as the registry is scraped. */
+    private final class HubReadings implements Readings {
+
+        @Override
+        public int connections(String endpoint) {
+            return hub.sessionCount(endpoint.equals("notifications"));
+        }
+
+        @Override
+        public long subscriptions() {
+            return hub.stats().subscriptions();
+        }
+
+        @Override
+        public long delivered() {
+            return hub.stats().delivered();
+        }
+
+        @Override
+        public long dropped() {
+            return hub.stats().dropped();
+        }
+
+        @Override
+        public long evicted() {
+            return hub.stats().evicted();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.bulletin;
 
 import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Subscriber;
+import dev.bulletin.metrics.Metrics;
 import dev.bulletin.protocol.ErrorCode;
 import dev.bulletin.protocol.InvalidInput;
 import dev.bulletin.protocol.NewsDraft;
@@ -43,14 +44,17 @@ public final class Newsroom {
     private final Hub hub;
     private final Clock clock;
     private final int maxTopics;
+    private final Metrics metrics;
 
-    public Newsroom(NewsStore store, StreamLog log, Sequencer sequencer, Hub hub, Clock clock, int maxTopics) {
+    public Newsroom(NewsStore store, StreamLog log, Sequencer sequencer, Hub hub, Clock clock, int maxTopics,
+                    Metrics metrics) {
         this.store = store;
         this.log = log;
         this.sequencer = sequencer;
         this.hub = hub;
         this.clock = clock;
         this.maxTopics = maxTopics;
+        this.metrics = metrics;
     }
 
     /** Validates and publishes; the same id again returns the original, which is not delivered twice. */
@@ -127,6 +131,7 @@ public final class Newsroom {
                                 .map(this::replayed));
                 if (resume.containsKey(topic)) {
                     resumed.put(topic, backlog.resumed());
+                    metrics.resumed(backlog.resumed());
                 }
                 backlog.items().forEach(item -> replay.add(item.text()));
                 replay.addAll(backlog.live());

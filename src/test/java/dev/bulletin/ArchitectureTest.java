@@ -39,14 +39,17 @@ class ArchitectureTest {
     @CsvSource(delimiter = '|', value = {
         "dev.bulletin.protocol      | ",
         "dev.bulletin.faults        | ",
+        "dev.bulletin.metrics       | ",
+        "dev.bulletin.metrics.micrometer | metrics io.micrometer..",
         "dev.bulletin.hub           | protocol",
         "dev.bulletin.store         | protocol",
         "dev.bulletin.store.jpa     | store protocol org.flywaydb..",
-        "dev.bulletin.stream        | hub protocol store",
-        "dev.bulletin.bus           | hub protocol faults",
-        "dev.bulletin               | bus hub protocol faults store stream",
-        "dev.bulletin.endpoint      | core hub protocol",
-        "dev.bulletin.api           | core bus hub protocol store store.jpa",
+        "dev.bulletin.stream        | hub metrics protocol store",
+        "dev.bulletin.bus           | hub metrics protocol faults",
+        "dev.bulletin               | bus hub metrics protocol faults store stream",
+        "dev.bulletin.endpoint      | core hub metrics protocol",
+        "dev.bulletin.api           | core bus hub metrics metrics.micrometer protocol store store.jpa",
+        "dev.bulletin.health        | core api org.eclipse.microprofile.health..",
         "dev.bulletin.client        | protocol",
     })
     void aPackageUsesOnlyWhatTheTableAllows(String pkg, String allowed) {
@@ -54,7 +57,7 @@ class ArchitectureTest {
         if (allowed != null) {
             Arrays.stream(allowed.split(" ")).map(name -> switch (name) {
                 case "core" -> "dev.bulletin";
-                case "org.flywaydb.." -> name;
+                case "org.flywaydb..", "io.micrometer..", "org.eclipse.microprofile.health.." -> name;
                 default -> "dev.bulletin." + name;
             }).forEach(packages::add);
         }

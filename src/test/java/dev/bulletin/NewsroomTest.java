@@ -1,6 +1,7 @@
 package dev.bulletin;
 
 import dev.bulletin.hub.Hub;
+import dev.bulletin.metrics.Metrics;
 import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.Cursor;
 import dev.bulletin.protocol.NewsDraft;
@@ -49,9 +50,9 @@ class NewsroomTest {
     }
 
     private Newsroom room(InMemoryStore on) {
-        Sequencer sequencer = new Sequencer(on, hub, item -> { }, Executors.defaultThreadFactory());
+        Sequencer sequencer = new Sequencer(on, hub, item -> { }, Executors.defaultThreadFactory(), Metrics.NONE);
         sequencers.add(sequencer);
-        return new Newsroom(on, on, sequencer, hub, Clock.systemUTC(), 100);
+        return new Newsroom(on, on, sequencer, hub, Clock.systemUTC(), 100, Metrics.NONE);
     }
 
     @Test

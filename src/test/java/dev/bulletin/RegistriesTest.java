@@ -3,12 +3,12 @@ package dev.bulletin;
 import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.bus.Bus;
 import dev.bulletin.hub.Hub;
-import dev.bulletin.hub.Sink;
 import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.ClientFrame;
 import dev.bulletin.protocol.ClientFrameDecoder;
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.testing.FrameRecorder;
+import dev.bulletin.testing.StuckSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
@@ -123,20 +122,5 @@ class RegistriesTest {
             System.gc();
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    /** A client that never finishes reading a frame. */
-    private static final class StuckSink implements Sink {
-        @Override
-        public void send(String text, Consumer<Throwable> done) {
-        }
-
-        @Override
-        public void ping() {
-        }
-
-        @Override
-        public void close(CloseCode code, String reason) {
-        }
     }
 }

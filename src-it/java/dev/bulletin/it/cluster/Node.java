@@ -58,6 +58,11 @@ final class Node {
         this.base = Path.of("target", "cluster", name).toAbsolutePath();
     }
 
+    /** The management interface: the CLI, and what configure-observability.cli serves (Prometheus's page, health). */
+    int managementPort() {
+        return 9990 + portOffset;
+    }
+
     int httpPort() {
         return 8080 + portOffset;
     }

@@ -5,6 +5,7 @@ import dev.bulletin.BulletinConfig;
 import dev.bulletin.Stores;
 import dev.bulletin.bus.Bus;
 import dev.bulletin.bus.JmsBus;
+import dev.bulletin.metrics.Metrics;
 import dev.bulletin.store.jpa.BulletinUnitProducer;
 import dev.bulletin.store.jpa.JpaNewsStore;
 import dev.bulletin.store.jpa.JpaNotificationStore;
@@ -23,6 +24,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * Makes the application's one {@link Bulletin} on the database stores, on the JMS bus when the
@@ -52,6 +55,8 @@ public class BulletinProducer {
     @Inject
     BulletinUnitProducer unit;
 
+    private volatile DataSource dataSource;
+
     @Produces
     @Singleton
     Bulletin bulletin() {
@@ -59,11 +64,27 @@ public class BulletinProducer {
         ManagedScheduledExecutorService scheduler = Jndi.lookup("java:comp/DefaultManagedScheduledExecutorService",
                 ManagedScheduledExecutorService.class);
         ManagedThreadFactory threads = Jndi.lookup("java:comp/DefaultManagedThreadFactory", ManagedThreadFactory.class);
-        schema.prepare(Jndi.lookup("java:comp/DefaultDataSource", DataSource.class));
+        // looked up here, where every server resolves java:comp: a health probe may come on a thread that does not
+        dataSource = Jndi.lookup("java:comp/DefaultDataSource", DataSource.class);
+        schema.prepare(dataSource);
         unit.lookUpEarly();
+        Metrics metrics = ServerMetrics.find();
         Bus.Connector bus = config.clustered() ? JmsBus.connector(config.jmsConnectionFactory(),
-                config.jmsTopic(), config.node(), threads) : receiver -> Bus.NONE;
-        return Bulletin.start(config, new Stores(log, news, inboxes, tickets, outbox), bus, scheduler, threads);
+                config.jmsTopic(), config.node(), threads, metrics) : receiver -> Bus.NONE;
+        return Bulletin.start(config, new Stores(log, news, inboxes, tickets, outbox), bus, scheduler, threads, metrics);
+    }
+
+    /** Whether the store answers now: a connection from the default datasource is valid within two seconds. */
+    public boolean storeAnswers() {
+        DataSource store = dataSource;
+        if (store == null) {
+            return false;
+        }
+        try (Connection connection = store.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /**

@@ -28,6 +28,11 @@ public interface Bus {
 
     void announce(Announcement announcement);
 
+    /** Whether the other nodes can be reached now: false while sending or receiving fails. */
+    default boolean reachable() {
+        return true;
+    }
+
     /** Stops sending and receiving. */
     void close();
 

@@ -2,6 +2,7 @@ package dev.bulletin.bus;
 
 import dev.bulletin.faults.FailureLog;
 import dev.bulletin.hub.Hub;
+import dev.bulletin.metrics.Metrics;
 import dev.bulletin.hub.Stats;
 import dev.bulletin.protocol.Cursor;
 import dev.bulletin.protocol.StreamId;
@@ -17,6 +18,7 @@ import jakarta.jms.Topic;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -45,30 +47,33 @@ public final class JmsBus implements Bus {
     private final Topic topic;
     private final String node;
     private final Consumer<Announcement> receiver;
+    private final Metrics metrics;
     private final BlockingQueue<Announcement> outbox = new ArrayBlockingQueue<>(OUTBOX);
     private final AtomicLong dropped = new AtomicLong();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final FailureLog sending = new FailureLog("Sending to the JMS topic");
     private final FailureLog receiving = new FailureLog("Receiving from the JMS topic");
 
-    private JmsBus(ConnectionFactory factory, Topic topic, String node, Consumer<Announcement> receiver) {
+    private JmsBus(ConnectionFactory factory, Topic topic, String node, Consumer<Announcement> receiver,
+                   Metrics metrics) {
         this.factory = factory;
         this.topic = topic;
         this.node = node;
         this.receiver = receiver;
+        this.metrics = metrics;
     }
 
     /**
      * Looks the connection factory and the topic up in JNDI, as the settings {@code
      * bulletin.jms-connection-factory} and {@code bulletin.jms-topic} name them, and opens the bus on
-     * them for the node.
+     * them for the node; {@code metrics} times how long announcements take to arrive.
      */
     public static Bus.Connector connector(String connectionFactory, String topicName, String node,
-                                          ThreadFactory threads) {
+                                          ThreadFactory threads, Metrics metrics) {
         return receiver -> {
             ConnectionFactory factory = lookup(connectionFactory, ConnectionFactory.class, "jms-connection-factory");
             Topic topic = lookup(topicName, Topic.class, "jms-topic");
-            JmsBus bus = new JmsBus(factory, topic, node, receiver);
+            JmsBus bus = new JmsBus(factory, topic, node, receiver, metrics);
             threads.newThread(bus::send).start();
             threads.newThread(bus::receive).start();
             return bus;
@@ -91,6 +96,11 @@ public final class JmsBus implements Bus {
     @Override
     public String toString() {
         return "JMS (" + topic + ")";
+    }
+
+    @Override
+    public boolean reachable() {
+        return !sending.failing() && !receiving.failing();
     }
 
     private boolean isOpen() {
@@ -190,7 +200,20 @@ public final class JmsBus implements Bus {
             LOG.log(System.Logger.Level.WARNING, "Ignoring a message on the Bulletin topic that is not an announcement");
             return;
         }
+        if (announcement instanceof Announcement.Delivery) {
+            metrics.announced(sentAgo(message));
+        }
         receiver.accept(announcement);
+    }
+
+    /** How long ago the other node sent the message, by the broker's timestamp and this node's clock (0 if unknown). */
+    private static Duration sentAgo(Message message) {
+        try {
+            long sent = message.getJMSTimestamp();
+            return sent == 0 ? Duration.ZERO : Duration.ofMillis(Math.max(0, System.currentTimeMillis() - sent));
+        } catch (JMSException e) {
+            return Duration.ZERO;
+        }
     }
 
     private Announcement poll() {

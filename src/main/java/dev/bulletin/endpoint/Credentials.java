@@ -1,5 +1,8 @@
 package dev.bulletin.endpoint;
 
+import dev.bulletin.Bulletin;
+import dev.bulletin.metrics.Metrics;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -26,6 +29,9 @@ public class Credentials extends HttpFilter {
 
     private static final System.Logger LOG = System.getLogger(Credentials.class.getName());
 
+    @Inject
+    Bulletin bulletin;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -42,6 +48,7 @@ public class Credentials extends HttpFilter {
                 authenticated = false;
             }
             if (!authenticated) {
+                bulletin.metrics().refused(Metrics.Refusal.AUTHENTICATION);
                 if (!response.isCommitted()) {
                     // WildFly set its challenge; GlassFish sent it, and this message replaces its own
                     response.sendError(HttpServletResponse.SC_UNAUTHORIZED, isBearer(authorization)

@@ -1,6 +1,7 @@
 package dev.bulletin.endpoint;
 
 import dev.bulletin.Bulletin;
+import dev.bulletin.metrics.Metrics;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -31,6 +32,7 @@ public class OriginFilter extends HttpFilter {
         if (origin != null && !allowed(origin, request.getHeader("Host"), bulletin.config().allowedOrigins())) {
             LOG.log(System.Logger.Level.INFO, "Refused a WebSocket upgrade to {0} from origin {1}: not allowed",
                     request.getRequestURI(), origin);
+            bulletin.metrics().refused(Metrics.Refusal.ORIGIN);
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Origin not allowed");
             return;
         }

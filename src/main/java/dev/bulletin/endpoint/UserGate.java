@@ -1,6 +1,7 @@
 package dev.bulletin.endpoint;
 
 import dev.bulletin.Bulletin;
+import dev.bulletin.metrics.Metrics;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -42,6 +43,7 @@ public class UserGate extends HttpFilter {
             // DEBUG: a crowd of clients without a ticket must not flood the log
             LOG.log(System.Logger.Level.DEBUG, "Refused a notifications upgrade from {0}: no user and no valid ticket",
                     request.getRemoteAddr());
+            bulletin.metrics().refused(Metrics.Refusal.AUTHENTICATION);
             response.setHeader("WWW-Authenticate", "Basic realm=\"bulletin\"");
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "a user or a valid ticket is required");
             return;

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -248,10 +249,14 @@ public final class Hub {
         return topic == null ? List.of() : List.copyOf(topic.subscribers);
     }
 
-    /** Pings every connection, and closes those that showed no life for two heartbeats. */
-    public void heartbeat(long heartbeatMillis) {
+    /**
+     * Pings every connection, and closes those that showed no life for two heartbeats; tells
+     * {@code queueDepths} how many frames wait in each queue it passes.
+     */
+    public void heartbeat(long heartbeatMillis, IntConsumer queueDepths) {
         long deadline = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(2 * heartbeatMillis);
         for (Subscriber subscriber : subscribers) {
+            queueDepths.accept(subscriber.queue().size());
             if (subscriber.lastSeenNanos() - deadline < 0) {
                 LOG.log(System.Logger.Level.INFO, "Closing session {0}: no sign of life for two heartbeats",
                         subscriber.id());
@@ -293,6 +298,17 @@ public final class Hub {
     /** Addresses with at least one open connection. */
     public int addressCount() {
         return perAddress.size();
+    }
+
+    /** Open connections with a user ({@code signedIn}) or without, counted one by one: for a scrape, not a hot path. */
+    public int sessionCount(boolean signedIn) {
+        int count = 0;
+        for (Subscriber subscriber : subscribers) {
+            if ((subscriber.identity() != null) == signedIn) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Open connections, counted without a lock. */

@@ -1,6 +1,7 @@
 package dev.bulletin.stream;
 
 import dev.bulletin.hub.Hub;
+import dev.bulletin.metrics.Metrics;
 import dev.bulletin.protocol.Cursor;
 import dev.bulletin.protocol.Protocol;
 import dev.bulletin.protocol.ServerFrame;
@@ -52,20 +53,29 @@ public final class Sequencer {
     private final StreamLog log;
     private final Hub hub;
     private final Consumer<Hub.Item> announce;
+    private final Metrics metrics;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread committer;
     private volatile boolean stopped;
 
     /**
      * @param announce tells the other nodes of a committed item
      * @param threads  makes the thread that commits; in a container one that may start transactions
+     * @param metrics  times each group's commit and each item's way out to the sessions here
      */
-    public Sequencer(StreamLog log, Hub hub, Consumer<Hub.Item> announce, ThreadFactory threads) {
+    public Sequencer(StreamLog log, Hub hub, Consumer<Hub.Item> announce, ThreadFactory threads, Metrics metrics) {
         this.log = log;
         this.hub = hub;
         this.announce = announce;
-        Thread committer = threads.newThread(this::commitGroups);
+        this.metrics = metrics;
+        this.committer = threads.newThread(this::commitGroups);
         committer.setName("bulletin-commit");
         committer.start();
+    }
+
+    /** Whether the committing thread runs. */
+    public boolean running() {
+        return !stopped && committer.isAlive();
     }
 
     /** Appends and answers once the append has committed and gone out to the sessions here. */
@@ -165,6 +175,7 @@ public final class Sequencer {
 
     private void commit(List<Pending<?>> group) {
         List<Appended> done;
+        long start = System.nanoTime();
         try {
             done = log.append(group.stream().<Append<?>>map(Pending::append).toList());
         } catch (Exception e) {
@@ -174,10 +185,15 @@ public final class Sequencer {
             group.forEach(pending -> pending.answer().completeExceptionally(e));
             return;
         }
+        long committed = System.nanoTime();
+        metrics.committed(Duration.ofNanos(committed - start), group.size());
         for (int i = 0; i < group.size(); i++) {
             Appended appended = done.get(i);
             try {
-                appended.entries().forEach(this::deliver);
+                appended.entries().forEach(entry -> {
+                    deliver(entry);
+                    metrics.queued(Duration.ofNanos(System.nanoTime() - committed));
+                });
             } finally {
                 group.get(i).complete(appended);
             }

@@ -1,6 +1,7 @@
 package dev.bulletin.stream;
 
 import dev.bulletin.hub.Hub;
+import dev.bulletin.metrics.Metrics;
 import dev.bulletin.store.Append;
 import dev.bulletin.store.Appended;
 import dev.bulletin.store.InMemoryStore;
@@ -52,7 +53,7 @@ class SequencerTest {
     };
     private final List<Hub.Item> announced = new CopyOnWriteArrayList<>();
     private final Sequencer sequencer = new Sequencer(new HoldingLog(), hub, announced::add,
-            Executors.defaultThreadFactory());
+            Executors.defaultThreadFactory(), Metrics.NONE);
 
     @AfterEach
     void stop() {

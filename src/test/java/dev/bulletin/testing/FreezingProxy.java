@@ -12,13 +12,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP relay on loopback whose open connections can be frozen: from then on it drops what
  * either side sends and hides either side closing, as a dead network path does. Connections made
- * after a freeze are relayed normally.
+ * after a freeze are relayed normally. Or the path can be cut: every connection is closed, and so is
+ * every new one, until it is restored (a database that is down).
  */
 public final class FreezingProxy implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int target;
     private final List<Link> links = new CopyOnWriteArrayList<>();
+    private volatile boolean cut;
 
     public FreezingProxy(int targetPort) throws IOException {
         this.target = targetPort;
@@ -35,6 +37,20 @@ public final class FreezingProxy implements AutoCloseable {
         links.forEach(link -> link.frozen = true);
     }
 
+    /** Closes the connections open now, and each new one as it comes, until {@link #restore}. */
+    public void cut() {
+        cut = true;
+        for (Link link : links) {
+            link.close();
+        }
+        links.clear();
+    }
+
+    /** Relays new connections again. */
+    public void restore() {
+        cut = false;
+    }
+
     private static void daemon(Runnable work) {
         Thread thread = new Thread(work, "freezing-proxy");
         thread.setDaemon(true);
@@ -45,6 +61,10 @@ public final class FreezingProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                if (cut) {
+                    client.close();
+                    continue;
+                }
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
                 Link link = new Link(client, server);
                 links.add(link);
@@ -59,10 +79,7 @@ public final class FreezingProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         listener.close();
-        for (Link link : links) {
-            link.client.close();
-            link.server.close();
-        }
+        links.forEach(Link::close);
     }
 
     private static final class Link {
@@ -74,6 +91,15 @@ public final class FreezingProxy implements AutoCloseable {
         Link(Socket client, Socket server) {
             this.client = client;
             this.server = server;
+        }
+
+        void close() {
+            try {
+                client.close();
+                server.close();
+            } catch (IOException e) {
+                // closed already
+            }
         }
 
         /** Relays one direction; once frozen, it passes on neither bytes nor the end of the connection. */
