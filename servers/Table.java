@@ -29,8 +29,8 @@ public class Table {
             new Suite("failsafe-reports", "WildFly", "version.wildfly", "whole src-it suite, H2"),
             new Suite("failsafe-reports-postgresql", "WildFly", "version.wildfly", "whole src-it suite, PostgreSQL"),
             new Suite("failsafe-reports-payara", "Payara Micro", "version.payara.micro", "whole src-it suite, H2"),
-            new Suite("failsafe-reports-cluster", "WildFly, two nodes", "version.wildfly",
-                    "two-node suite: Artemis topic, PostgreSQL"),
+            new Suite("failsafe-reports-cluster", "WildFly, own processes", "version.wildfly",
+                    "two nodes on an Artemis topic, the JMS entry, a crash, Keycloak's tokens, Prometheus; PostgreSQL"),
             new Suite("failsafe-reports-glassfish", "GlassFish", null, "smoke suite, H2"),
             new Suite("failsafe-reports-liberty", "Open Liberty", null, "smoke suite, H2"),
             new Suite("failsafe-reports-liberty-oidc", "Open Liberty", null,
@@ -124,7 +124,7 @@ public class Table {
 
     /** aForeignOriginIsRefused403 -> "a foreign origin is refused 403" */
     static String sentence(String method) {
-        return method.replaceAll("\\(.*", "").replaceAll("([A-Z0-9])", " $1").toLowerCase().replaceAll(" (\\d) (\\d) (\\d)", " $1$2$3").trim();
+        return method.replaceAll("\\(.*", "").replaceAll("([A-Z]|(?<!\\d)\\d)", " $1").toLowerCase().trim();
     }
 
     /** The day of the newest test report. */
