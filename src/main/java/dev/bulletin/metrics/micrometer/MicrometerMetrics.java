@@ -4,30 +4,37 @@ import dev.bulletin.metrics.Metrics;
 import dev.bulletin.metrics.Readings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Bulletin's meters in a Micrometer registry; names as Prometheus shows them in docs/OPERATIONS.md.
- * Loaded only where the server gives the application Micrometer (WildFly's micrometer subsystem).
+ * Bulletin's meters in the server's Micrometer registry; names as Prometheus shows them in
+ * docs/OPERATIONS.md. Loaded only where the server gives the application Micrometer (WildFly's
+ * micrometer subsystem).
+ *
+ * <p>Every meter is registered through the registry's own methods ({@code counter}, {@code gauge},
+ * {@code more()}), never a builder: WildFly 39 hands a deployment a registry that passes on only
+ * those to the one it exports, drops any histogram configuration on the way, and its Micrometer
+ * module lacks HdrHistogram, which percentiles need. So times and sizes are kept in plain Micrometer
+ * meters of Bulletin's own, and the exported registry reads their count, total and recent maximum.
  */
 public final class MicrometerMetrics implements Metrics {
 
     private static final System.Logger LOG = System.getLogger(MicrometerMetrics.class.getName());
 
     private final MeterRegistry registry;
-    private final List<Meter> meters = new ArrayList<>();
+    private final SimpleMeterRegistry own = new SimpleMeterRegistry();
     private final Map<Refusal, Counter> refusals = new EnumMap<>(Refusal.class);
     private final Counter resumed;
     private final Counter notResumed;
@@ -36,31 +43,21 @@ public final class MicrometerMetrics implements Metrics {
     private final Timer deliveryLag;
     private final Timer busLag;
     private final DistributionSummary queueDepth;
+    /** Held here: a registry holds the objects its gauges read only weakly. */
+    private Readings readings;
 
     public MicrometerMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (Refusal reason : Refusal.values()) {
-            refusals.put(reason, keep(Counter.builder("bulletin.refusals")
-                    .description("Connections and requests turned away, by why")
-                    .tag("reason", reason.label()).register(registry)));
+            refusals.put(reason, registry.counter("bulletin.refusals", "reason", reason.label()));
         }
-        resumed = keep(resumes("resumed"));
-        notResumed = keep(resumes("not_resumed"));
-        commit = keep(Timer.builder("bulletin.store.commit")
-                .description("Time the store took to commit a group of appends").publishPercentileHistogram()
-                .register(registry));
-        batch = keep(DistributionSummary.builder("bulletin.store.batch").baseUnit("appends")
-                .description("Appends committed in one transaction").publishPercentileHistogram()
-                .register(registry));
-        deliveryLag = keep(Timer.builder("bulletin.delivery.lag")
-                .description("Time from an item's commit to its frame queued to the last subscriber on this node")
-                .publishPercentileHistogram().register(registry));
-        busLag = keep(Timer.builder("bulletin.bus.lag")
-                .description("Time from another node's announcement to its arrival here").publishPercentileHistogram()
-                .register(registry));
-        queueDepth = keep(DistributionSummary.builder("bulletin.outbound.queue").baseUnit("frames")
-                .description("Frames waiting in a connection's queue, sampled at each heartbeat")
-                .publishPercentileHistogram().register(registry));
+        resumed = registry.counter("bulletin.resumes", "outcome", "resumed");
+        notResumed = registry.counter("bulletin.resumes", "outcome", "not_resumed");
+        commit = timer("bulletin.store.commit");
+        batch = summary("bulletin.store.batch", "appends");
+        deliveryLag = timer("bulletin.delivery.lag");
+        busLag = timer("bulletin.bus.lag");
+        queueDepth = summary("bulletin.outbound.queue", "frames");
     }
 
     /** Into the registry the container's CDI has, if it has one. */
@@ -70,29 +67,40 @@ public final class MicrometerMetrics implements Metrics {
             LOG.log(System.Logger.Level.INFO, "Bulletin keeps no metrics: Micrometer is here, but no meter registry");
             return Metrics.NONE;
         }
-        LOG.log(System.Logger.Level.INFO, "Bulletin records its metrics into the server''s Micrometer registry");
+        LOG.log(System.Logger.Level.INFO, "Bulletin records its metrics into the server's Micrometer registry");
         return new MicrometerMetrics(registries.get());
     }
 
-    private Counter resumes(String outcome) {
-        return Counter.builder("bulletin.resumes").description("Topics asked to resume from a cursor, by outcome")
-                .tag("outcome", outcome).register(registry);
+    /**
+     * A timer of Bulletin's own, exported as {@code NAME_seconds_count} and {@code _sum} (a function
+     * timer) and {@code NAME_max_seconds}, the longest of the last two minutes.
+     */
+    private Timer timer(String name) {
+        Timer timer = Timer.builder(name).register(own);
+        registry.more().timer(name, Tags.empty(), timer, Timer::count, t -> t.totalTime(TimeUnit.SECONDS),
+                TimeUnit.SECONDS);
+        registry.gauge(name + ".max.seconds", Tags.empty(), timer, t -> t.max(TimeUnit.SECONDS));
+        return timer;
+    }
+
+    /** A summary of Bulletin's own, exported as {@code NAME_max_UNIT}, the largest of the last two minutes. */
+    private DistributionSummary summary(String name, String unit) {
+        DistributionSummary summary = DistributionSummary.builder(name).register(own);
+        registry.gauge(name + ".max." + unit, Tags.empty(), summary, DistributionSummary::max);
+        return summary;
     }
 
     @Override
     public void bind(Readings readings) {
+        this.readings = readings;
         for (String endpoint : List.of("news", "notifications")) {
-            keep(Gauge.builder("bulletin.connections", readings, r -> r.connections(endpoint))
-                    .description("Open WebSocket connections").tag("endpoint", endpoint).register(registry));
+            registry.gauge("bulletin.connections", Tags.of("endpoint", endpoint), readings,
+                    r -> r.connections(endpoint));
         }
-        keep(Gauge.builder("bulletin.subscriptions", readings, Readings::subscriptions)
-                .description("Subscriptions of the open connections: topics, and signed-in users' inboxes and roles").register(registry));
-        keep(FunctionCounter.builder("bulletin.frames.delivered", readings, Readings::delivered)
-                .description("Frames handed to connections").register(registry));
-        keep(FunctionCounter.builder("bulletin.frames.dropped", readings, Readings::dropped)
-                .description("Frames dropped with a connection that was evicted or failed").register(registry));
-        keep(FunctionCounter.builder("bulletin.evictions", readings, Readings::evicted)
-                .description("Connections closed with 1013 for reading too slowly").register(registry));
+        registry.gauge("bulletin.subscriptions", Tags.empty(), readings, Readings::subscriptions);
+        registry.more().counter("bulletin.frames.delivered", Tags.empty(), readings, Readings::delivered);
+        registry.more().counter("bulletin.frames.dropped", Tags.empty(), readings, Readings::dropped);
+        registry.more().counter("bulletin.evictions", Tags.empty(), readings, Readings::evicted);
     }
 
     @Override
@@ -126,18 +134,14 @@ public final class MicrometerMetrics implements Metrics {
         queueDepth.record(frames);
     }
 
+    /** Removes Bulletin's meters from the server's registry: those whose name starts with {@code bulletin.}. */
     @Override
     public void close() {
-        synchronized (meters) {
-            meters.forEach(registry::remove);
-            meters.clear();
+        for (Meter meter : registry.getMeters()) {
+            if (meter.getId().getName().startsWith("bulletin.")) {
+                registry.remove(meter);
+            }
         }
-    }
-
-    private <M extends Meter> M keep(M meter) {
-        synchronized (meters) {
-            meters.add(meter);
-        }
-        return meter;
+        own.close();
     }
 }
