@@ -287,6 +287,22 @@ public final class Bulletin {
         announce(new Announcement.SessionEnded(httpSession));
     }
 
+    /**
+     * An operator disconnects a user everywhere: the user's tickets stop working, and their
+     * connections close with 4001 on every node. Answers how many closed on this node.
+     */
+    public int disconnectUser(String user) {
+        tickets.revoke(user);
+        int closed = closeUser(user);
+        announce(new Announcement.UserDisconnected(user));
+        return closed;
+    }
+
+    private int closeUser(String user) {
+        return hub.closeAll(s -> s.identity() != null && s.identity().user().equals(user), CloseCode.LOGIN_ENDED,
+                "disconnected by an operator");
+    }
+
     /** Each node's counters: this one's now, the others' as they last told them, within three sweeps. */
     public Map<String, Stats> nodeStats() {
         long oldest = System.nanoTime() - 3 * SWEEP.toNanos();
@@ -429,6 +445,8 @@ public final class Bulletin {
                 notifications.deliverToRole(role.role());
             } else if (announcement instanceof Announcement.SessionEnded ended) {
                 closeHttpSession(ended.httpSession());
+            } else if (announcement instanceof Announcement.UserDisconnected disconnected) {
+                closeUser(disconnected.user());
             } else if (announcement instanceof Announcement.NodeStats stats) {
                 peers.put(stats.node(), new Heard(stats.stats(), System.nanoTime()));
             }

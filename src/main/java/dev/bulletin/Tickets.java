@@ -61,6 +61,11 @@ public final class Tickets {
                 .map(holder -> new Identity(holder.user(), holder.roles(), holder.httpSession(), holder.loginEnds()));
     }
 
+    /** Forgets every ticket issued to the user: none of them opens a connection any more. */
+    public void revoke(String user) {
+        store.removeAll(user);
+    }
+
     /** Forgets expired tickets. */
     public void sweep() {
         store.purge(clock.instant());

@@ -157,6 +157,24 @@ class ClusterTest {
     }
 
     @Test
+    void anOperatorDisconnectsAUserOnEveryNodeAndTheirTicketsStopWorking() {
+        FrameRecorder aliceOnA = new FrameRecorder();
+        FrameRecorder aliceOnB = new FrameRecorder();
+        FrameRecorder bobOnB = new FrameRecorder();
+        a.open(aliceOnA, new Identity("alice", Set.of(), "h1"), false, null);
+        b.open(aliceOnB, new Identity("alice", Set.of(), "h2"), false, null);
+        b.open(bobOnB, new Identity("bob", Set.of(), "h3"), false, null);
+        String ticket = b.tickets().issue(new Identity("alice", Set.of(), "h2"));
+
+        assertEquals(1, a.disconnectUser("alice"), "one connection of hers on this node");
+        bus.deliverAll();
+        assertEquals(CloseCode.LOGIN_ENDED, aliceOnA.closedWith());
+        assertEquals(CloseCode.LOGIN_ENDED, aliceOnB.closedWith());
+        assertEquals(null, bobOnB.closedWith(), "bob stays");
+        assertEquals(Optional.empty(), b.tickets().redeem(ticket), "her ticket, issued on the other node, is gone");
+    }
+
+    @Test
     void eachNodeCountsTheOthersSessions() {
         a.open(new FrameRecorder(), null, false, null);
         b.open(new FrameRecorder(), null, false, null);

@@ -1,6 +1,7 @@
 package dev.bulletin.it.cluster;
 
 import dev.bulletin.it.Server;
+import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.testing.Frames;
 import dev.bulletin.testing.RawWebSocket;
 import dev.bulletin.testing.TestClient;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,6 +111,21 @@ class ClusterIT {
             JsonObject notification = alice.next("notification");
             assertEquals(title, notification.getJsonObject("item").getString("title"));
             assertEquals(false, notification.getBoolean("replay"));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void anOperatorOnOneNodeDisconnectsAUserOnBoth() {
+        try (TestClient bobOnA = TestClient.connect(a.notifications(), Map.of("Authorization", Server.basic("bob", "bob-secret")));
+             TestClient bobOnB = TestClient.connect(b.notifications(), Map.of("Authorization", Server.basic("bob", "bob-secret")))) {
+            bobOnA.next("welcome");
+            bobOnB.next("welcome");
+            HttpResponse<String> answer = Server.send(a.as("operator", "api/admin/users/bob/disconnect")
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals(CloseCode.LOGIN_ENDED.code(), bobOnA.awaitClose().getCloseCode().getCode());
+            assertEquals(CloseCode.LOGIN_ENDED.code(), bobOnB.awaitClose().getCloseCode().getCode(), "over the bus");
         }
     }
 

@@ -17,7 +17,7 @@ public class BulletinApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(NewsResource.class, NotificationsResource.class, TicketsResource.class, TopicsResource.class,
-                StatsResource.class, InvalidInputMapper.class, ServerFailureMapper.class, UnreadableBodyMapper.class,
+                StatsResource.class, AdminResource.class, InvalidInputMapper.class, ServerFailureMapper.class, UnreadableBodyMapper.class,
                 StrictJsonBodies.class, JsonbResolver.class);
     }
 }

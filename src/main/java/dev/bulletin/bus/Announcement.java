@@ -22,6 +22,10 @@ public sealed interface Announcement {
     record SessionEnded(String httpSession) implements Announcement {
     }
 
+    /** An operator disconnected a user: every node closes the user's connections (4001). */
+    record UserDisconnected(String user) implements Announcement {
+    }
+
     /** A node's counters, sent now and then, for {@code GET /api/stats} of the cluster. */
     record NodeStats(String node, Stats stats) implements Announcement {
     }

@@ -143,6 +143,8 @@ public final class JmsBus implements Bus {
         } else if (announcement instanceof Announcement.SessionEnded ended) {
             producer.setProperty("kind", "session-ended").setProperty("httpSession", ended.httpSession())
                     .send(topic, "");
+        } else if (announcement instanceof Announcement.UserDisconnected disconnected) {
+            producer.setProperty("kind", "user-disconnected").setProperty("user", disconnected.user()).send(topic, "");
         } else if (announcement instanceof Announcement.NodeStats stats) {
             Stats s = stats.stats();
             producer.setProperty("kind", "stats").setProperty("node", stats.node())
@@ -187,6 +189,7 @@ public final class JmsBus implements Bus {
                 case "read" -> new Announcement.Read(message.getStringProperty("user"), message.getBody(String.class));
                 case "role" -> new Announcement.RoleNotified(message.getStringProperty("role"));
                 case "session-ended" -> new Announcement.SessionEnded(message.getStringProperty("httpSession"));
+                case "user-disconnected" -> new Announcement.UserDisconnected(message.getStringProperty("user"));
                 case "stats" -> new Announcement.NodeStats(message.getStringProperty("node"), new Stats(
                         message.getIntProperty("sessions"), message.getLongProperty("subscriptions"),
                         message.getLongProperty("delivered"), message.getLongProperty("dropped"),

@@ -8,6 +8,7 @@ import dev.bulletin.protocol.StreamId;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -309,6 +310,12 @@ public final class Hub {
             }
         }
         return count;
+    }
+
+    /** The open connections, oldest first, from {@code offset}, at most {@code limit}: for an operator, not a hot path. */
+    public List<Subscriber> sessions(int offset, int limit) {
+        return subscribers.stream().sorted(Comparator.comparingLong(Subscriber::connectedAtMillis)
+                .thenComparing(Subscriber::id)).skip(offset).limit(limit).toList();
     }
 
     /** Open connections, counted without a lock. */

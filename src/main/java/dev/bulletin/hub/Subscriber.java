@@ -25,6 +25,7 @@ public final class Subscriber {
     volatile long framesDue = Long.MIN_VALUE;
     volatile long rejectionsDue = Long.MIN_VALUE;
     private volatile int badFrames;
+    private final long connectedAtMillis = System.currentTimeMillis();
 
     Subscriber(String id, Identity identity, boolean publisher, String address, Sink sink) {
         this.id = id;
@@ -50,6 +51,27 @@ public final class Subscriber {
     /** Who is on this connection, or null when nobody authenticated (the news endpoint). */
     public Identity identity() {
         return identity;
+    }
+
+    /** When the connection opened, in epoch milliseconds. */
+    public long connectedAtMillis() {
+        return connectedAtMillis;
+    }
+
+    /** Topics the connection follows now. */
+    public int topicCount() {
+        int topics = 0;
+        for (StreamId stream : streams) {
+            if (stream.isTopic()) {
+                topics++;
+            }
+        }
+        return topics;
+    }
+
+    /** Frames waiting to be sent to the client now. */
+    public int queueDepth() {
+        return queue.size();
     }
 
     /** The client's IP address as the server saw it, or null when the container did not say. */

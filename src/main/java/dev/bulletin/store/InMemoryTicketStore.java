@@ -26,6 +26,11 @@ public class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
+    public void removeAll(String user) {
+        tickets.values().removeIf(holder -> holder.user().equals(user));
+    }
+
+    @Override
     public void purge(Instant now) {
         tickets.values().removeIf(holder -> !now.isBefore(holder.expires()));
     }

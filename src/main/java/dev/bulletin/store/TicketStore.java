@@ -18,6 +18,9 @@ public interface TicketStore {
     /** Removes the ticket and answers its holder; of two that take the same ticket, one gets it. */
     Optional<Holder> take(String hash);
 
+    /** Forgets every ticket of the user. */
+    void removeAll(String user);
+
     /** Forgets the tickets that expired before the instant. */
     void purge(Instant now);
 

@@ -40,6 +40,11 @@ public class JpaTicketStore implements TicketStore {
     }
 
     @Override
+    public void removeAll(String user) {
+        em.createQuery("delete from TicketRow t where t.user = :user").setParameter("user", user).executeUpdate();
+    }
+
+    @Override
     public void purge(Instant now) {
         em.createQuery("delete from TicketRow t where t.expiresMillis <= :now")
                 .setParameter("now", now.toEpochMilli()).executeUpdate();
