@@ -8,6 +8,8 @@
 //   --postgresql: WildFly on PostgreSQL (`mvn -Ppostgresql -DskipTests package` first; BULLETIN_DB_URL,
 //   BULLETIN_DB_USER and BULLETIN_DB_PASSWORD name the database) instead of its embedded H2;
 //   --profile: a JFR recording of each run of Bulletin's server (target/bench/bulletin-QUEUEBOUND.jfr)
+//   --metrics: WildFly with wildfly-config/configure-observability.cli (Micrometer, Prometheus page,
+//   health), so that Bulletin records its metrics; compare with a run without it
 // Every load loop is bounded in count and time, talks to 127.0.0.1 only, and every process it
 // starts is stopped by its PID at the end.
 import { execFileSync, fork, spawn } from 'node:child_process';
@@ -22,7 +24,9 @@ const want = scenario => !ONLY || ONLY.includes(scenario);
 const PROFILE = process.argv.includes('--profile');
 const PAYARA = process.argv.includes('--payara');
 const POSTGRESQL = process.argv.includes('--postgresql');
-const SERVER = PAYARA ? 'Payara Micro 6.2025.10, H2' : `WildFly 39.0.1, ${POSTGRESQL ? 'PostgreSQL' : 'H2'}`;
+const METRICS = process.argv.includes('--metrics');
+const SERVER = PAYARA ? 'Payara Micro 6.2025.10, H2'
+  : `WildFly 39.0.1, ${POSTGRESQL ? 'PostgreSQL' : 'H2'}${METRICS ? ', metrics on' : ''}`;
 const NAIVE_WAR = 'bench/naive/target/naive.war';
 const SIZES = QUICK ? [1000] : [1000, 5000, 10000];
 const MAX_USERS = SIZES.at(-1);
@@ -132,6 +136,11 @@ async function startWildFly(queueBound) {
   fs.copyFileSync('target/bulletin.war', path.join(HOME, 'standalone/deployments/bulletin.war'));
   fs.copyFileSync(NAIVE_WAR, path.join(HOME, 'standalone/deployments/naive.war'));
   addReaders(path.join(HOME, 'standalone/configuration'));
+  if (METRICS) {
+    const script = path.join(OUT, 'observability.cli');
+    fs.writeFileSync(script, 'embed-server --std-out=discard\n' + fs.readFileSync('wildfly-config/configure-observability.cli', 'utf8'));
+    execFileSync(path.join(HOME, 'bin/jboss-cli.sh'), [`--file=${script}`], { stdio: 'ignore' });
+  }
   const log = fs.openSync(path.join(OUT, 'wildfly.log'), 'w');
   const script = spawn(path.join(HOME, 'bin/standalone.sh'), [], {
     stdio: ['ignore', log, log],
