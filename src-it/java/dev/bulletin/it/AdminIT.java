@@ -37,6 +37,7 @@ class AdminIT extends DeployedWar {
         Server.Ticket unused = server.ticket(Server.BOB);
         try (TestClient bob = TestClient.connect(server.notifications(), TestClient.basic("bob", "bob-secret"))) {
             bob.next("welcome");
+            bob.drainUntilPong(); // his unread notifications of other tests
             bob.send("{\"type\":\"subscribe\",\"ref\":\"s\",\"topics\":[\"world\",\"tech\"]}");
             bob.next("subscribed");
 
