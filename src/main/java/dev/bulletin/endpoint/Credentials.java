@@ -1,6 +1,7 @@
 package dev.bulletin.endpoint;
 
 import dev.bulletin.Bulletin;
+import dev.bulletin.hub.BearerExpiry;
 import dev.bulletin.metrics.Metrics;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -36,7 +37,7 @@ public class Credentials extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String authorization = request.getHeader("Authorization");
-        if (request.getUserPrincipal() == null && (Basic.of(authorization) != null || isBearer(authorization))) {
+        if (request.getUserPrincipal() == null && (Basic.of(authorization) != null || BearerExpiry.isBearer(authorization))) {
             boolean authenticated;
             try {
                 // authenticate, not login: WildFly's login keeps the identity in a new HTTP session,
@@ -51,17 +52,13 @@ public class Credentials extends HttpFilter {
                 bulletin.metrics().refused(Metrics.Refusal.AUTHENTICATION);
                 if (!response.isCommitted()) {
                     // WildFly set its challenge; GlassFish sent it, and this message replaces its own
-                    response.sendError(HttpServletResponse.SC_UNAUTHORIZED, isBearer(authorization)
+                    response.sendError(HttpServletResponse.SC_UNAUTHORIZED, BearerExpiry.isBearer(authorization)
                             ? "the bearer token was refused" : "the user name or password is wrong");
                 }
                 return;
             }
         }
         chain.doFilter(request, response);
-    }
-
-    private static boolean isBearer(String header) {
-        return header != null && header.length() > 7 && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     /** The user and password of a {@code Basic} header. */

@@ -39,15 +39,16 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
         if (request.isUserInRole(Protocol.PUBLISHER_ROLE)) {
             config.getUserProperties().put(PUBLISHER, Boolean.TRUE); // only then: an empty map costs nothing per connection
         }
-        request.getHeaders().entrySet().stream()
-                .filter(header -> header.getKey().equalsIgnoreCase(PeerAddress.HEADER) && !header.getValue().isEmpty())
-                .findFirst().ifPresent(header -> config.getUserProperties().put(ADDRESS, header.getValue().get(0)));
+        String address = header(request, PeerAddress.HEADER);
+        if (address != null) {
+            config.getUserProperties().put(ADDRESS, address);
+        }
         Principal principal = request.getUserPrincipal();
         if (principal != null) {
             Set<String> roles = Identity.checkRoles(checkedRoles(), request::isUserInRole);
             Object httpSession = request.getHttpSession();
             config.getUserProperties().put(IDENTITY, new Identity(principal.getName(), roles,
-                    httpSession instanceof HttpSession s ? SessionKey.of(s) : null, BearerExpiry.of(authorization(request))));
+                    httpSession instanceof HttpSession s ? SessionKey.of(s) : null, BearerExpiry.of(header(request, "Authorization"))));
         }
     }
 
@@ -60,9 +61,10 @@ public class HandshakeGuard extends ServerEndpointConfig.Configurator {
         return roles;
     }
 
-    private static String authorization(HandshakeRequest request) {
+    /** The first value of a request header, by a name in any case; null when it is absent. */
+    private static String header(HandshakeRequest request, String name) {
         return request.getHeaders().entrySet().stream()
-                .filter(header -> header.getKey().equalsIgnoreCase("Authorization") && !header.getValue().isEmpty())
+                .filter(header -> header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty())
                 .map(header -> header.getValue().get(0)).findFirst().orElse(null);
     }
 

@@ -20,9 +20,15 @@ public final class BearerExpiry {
     private BearerExpiry() {
     }
 
+    /** Whether an {@code Authorization} header carries a bearer token. */
+    public static boolean isBearer(String authorization) {
+        return authorization != null && authorization.length() > 7
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
     /** The {@code exp} of the JWT in an {@code Authorization: Bearer} header; null for any other header or token. */
     public static Instant of(String authorization) {
-        if (authorization == null || authorization.length() < 8 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (!isBearer(authorization)) {
             return null;
         }
         String[] parts = authorization.substring(7).strip().split("\\.", -1);
