@@ -11,6 +11,7 @@ import dev.bulletin.store.jpa.JpaStreamLog;
 import dev.bulletin.stream.Sequencer;
 import dev.bulletin.testing.Appenders;
 import dev.bulletin.testing.FrameRecorder;
+import dev.bulletin.tracing.Tracing;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
@@ -118,7 +119,7 @@ class SequencerIT {
     }
 
     private void start(ThreadFactory committer) {
-        sequencer = new Sequencer(log, hub, announced::add, committer, Metrics.NONE);
+        sequencer = new Sequencer(log, hub, announced::add, committer, Metrics.NONE, Tracing.NONE);
     }
 
     private void awaitGo() {

@@ -25,6 +25,7 @@ import dev.bulletin.protocol.StreamId;
 import dev.bulletin.store.StreamLog;
 import dev.bulletin.store.TicketStore;
 import dev.bulletin.stream.Sequencer;
+import dev.bulletin.tracing.Tracing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -86,11 +87,12 @@ public final class Bulletin {
     private final ScheduledFuture<?> relaySchedule;
     private final ScheduledExecutorService scheduler;
     private final Metrics metrics;
+    private final Tracing tracing;
     private volatile Bus bus = Bus.NONE;
     private volatile ScheduledFuture<?> sweep;
 
     private Bulletin(BulletinConfig config, Stores stores, ScheduledExecutorService scheduler, ThreadFactory threads,
-                     Clock clock, Metrics metrics) {
+                     Clock clock, Metrics metrics, Tracing tracing) {
         this.config = config;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -105,7 +107,10 @@ public final class Bulletin {
         NotificationStore inboxes = Watched.watch(NotificationStore.class, stores.inboxes(), storeLog);
         TicketStore tickets = Watched.watch(TicketStore.class, stores.tickets(), storeLog);
         this.hub = new Hub(config.queueBound(), scheduler);
-        this.sequencer = new Sequencer(log, hub, item -> announce(new Announcement.Delivery(item)), threads, metrics);
+        this.tracing = tracing;
+        // called inside the publish's announce span: the announcement carries that span to the other nodes
+        this.sequencer = new Sequencer(log, hub, item -> announce(new Announcement.Delivery(item, tracing.current())),
+                threads, metrics, tracing);
         this.newsroom = new Newsroom(news, log, sequencer, hub, clock, config.maxTopics(), metrics);
         this.notifications = new Notifications(inboxes, sequencer, hub, clock, new HashSet<>(config.roles()),
                 Duration.ofDays(config.retentionDays()), this::announce);
@@ -135,8 +140,15 @@ public final class Bulletin {
     /** As {@link #start(BulletinConfig, Stores, Bus.Connector, ScheduledExecutorService, ThreadFactory)}, measured into {@code metrics}. */
     public static Bulletin start(BulletinConfig config, Stores stores, Bus.Connector bus,
                                  ScheduledExecutorService scheduler, ThreadFactory threads, Metrics metrics) {
+        return start(config, stores, bus, scheduler, threads, metrics, Tracing.NONE);
+    }
+
+    /** As {@link #start(BulletinConfig, Stores, Bus.Connector, ScheduledExecutorService, ThreadFactory, Metrics)}, each publish traced through {@code tracing}. */
+    public static Bulletin start(BulletinConfig config, Stores stores, Bus.Connector bus,
+                                 ScheduledExecutorService scheduler, ThreadFactory threads, Metrics metrics,
+                                 Tracing tracing) {
         LOG.log(System.Logger.Level.INFO, "Bulletin starts with {0}", config);
-        Bulletin bulletin = new Bulletin(config, stores, scheduler, threads, Clock.systemUTC(), metrics);
+        Bulletin bulletin = new Bulletin(config, stores, scheduler, threads, Clock.systemUTC(), metrics, tracing);
         metrics.bind(bulletin.new HubReadings());
         bulletin.bus = bus.connect(bulletin::receive);
         if (bulletin.bus != Bus.NONE) {
@@ -438,7 +450,7 @@ public final class Bulletin {
     private void receive(Announcement announcement) {
         try {
             if (announcement instanceof Announcement.Delivery delivery) {
-                sequencer.receive(delivery.item());
+                tracing.continued(delivery.trace(), "bulletin.receive", () -> sequencer.receive(delivery.item()));
             } else if (announcement instanceof Announcement.Read read) {
                 notifications.receive(read);
             } else if (announcement instanceof Announcement.RoleNotified role) {

@@ -41,14 +41,16 @@ class ArchitectureTest {
         "dev.bulletin.faults        | ",
         "dev.bulletin.metrics       | ",
         "dev.bulletin.metrics.micrometer | metrics io.micrometer..",
+        "dev.bulletin.tracing       | ",
+        "dev.bulletin.tracing.otel  | tracing io.opentelemetry..",
         "dev.bulletin.hub           | protocol",
         "dev.bulletin.store         | protocol",
         "dev.bulletin.store.jpa     | store protocol org.flywaydb..",
-        "dev.bulletin.stream        | hub metrics protocol store",
+        "dev.bulletin.stream        | hub metrics protocol store tracing",
         "dev.bulletin.bus           | hub metrics protocol faults",
-        "dev.bulletin               | bus hub metrics protocol faults store stream",
+        "dev.bulletin               | bus hub metrics protocol faults store stream tracing",
         "dev.bulletin.endpoint      | core hub metrics protocol",
-        "dev.bulletin.api           | core bus hub metrics metrics.micrometer protocol store store.jpa",
+        "dev.bulletin.api           | core bus hub metrics metrics.micrometer protocol store store.jpa tracing tracing.otel",
         "dev.bulletin.health        | core api org.eclipse.microprofile.health..",
         "dev.bulletin.client        | protocol",
     })
@@ -57,7 +59,7 @@ class ArchitectureTest {
         if (allowed != null) {
             Arrays.stream(allowed.split(" ")).map(name -> switch (name) {
                 case "core" -> "dev.bulletin";
-                case "org.flywaydb..", "io.micrometer..", "org.eclipse.microprofile.health.." -> name;
+                case "org.flywaydb..", "io.micrometer..", "io.opentelemetry..", "org.eclipse.microprofile.health.." -> name;
                 default -> "dev.bulletin." + name;
             }).forEach(packages::add);
         }

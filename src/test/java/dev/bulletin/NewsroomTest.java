@@ -1,8 +1,8 @@
 package dev.bulletin;
 
 import dev.bulletin.hub.Hub;
-import dev.bulletin.metrics.Metrics;
 import dev.bulletin.hub.Subscriber;
+import dev.bulletin.metrics.Metrics;
 import dev.bulletin.protocol.Cursor;
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.protocol.StreamId;
@@ -13,6 +13,7 @@ import dev.bulletin.store.InMemoryStore;
 import dev.bulletin.store.StoredNews;
 import dev.bulletin.stream.Sequencer;
 import dev.bulletin.testing.FrameRecorder;
+import dev.bulletin.tracing.Tracing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class NewsroomTest {
     }
 
     private Newsroom room(InMemoryStore on) {
-        Sequencer sequencer = new Sequencer(on, hub, item -> { }, Executors.defaultThreadFactory(), Metrics.NONE);
+        Sequencer sequencer = new Sequencer(on, hub, item -> { }, Executors.defaultThreadFactory(), Metrics.NONE, Tracing.NONE);
         sequencers.add(sequencer);
         return new Newsroom(on, on, sequencer, hub, Clock.systemUTC(), 100, Metrics.NONE);
     }

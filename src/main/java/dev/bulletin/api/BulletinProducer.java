@@ -68,10 +68,11 @@ public class BulletinProducer {
         dataSource = Jndi.lookup("java:comp/DefaultDataSource", DataSource.class);
         schema.prepare(dataSource);
         unit.lookUpEarly();
-        Metrics metrics = ServerMetrics.find();
+        Metrics metrics = ServerObservability.metrics();
         Bus.Connector bus = config.clustered() ? JmsBus.connector(config.jmsConnectionFactory(),
                 config.jmsTopic(), config.node(), threads, metrics) : receiver -> Bus.NONE;
-        return Bulletin.start(config, new Stores(log, news, inboxes, tickets, outbox), bus, scheduler, threads, metrics);
+        return Bulletin.start(config, new Stores(log, news, inboxes, tickets, outbox), bus, scheduler, threads, metrics,
+                ServerObservability.tracing(config.node()));
     }
 
     /** Whether the store answers now: a connection from the default datasource is valid within two seconds. */

@@ -6,8 +6,11 @@ import dev.bulletin.hub.Stats;
 /** What one node tells the others, after the change it is about has committed. */
 public sealed interface Announcement {
 
-    /** An item committed to a stream: every node delivers it to its sessions that follow the stream. */
-    record Delivery(Hub.Item item) implements Announcement {
+    /**
+     * An item committed to a stream: every node delivers it to its sessions that follow the stream.
+     * {@code trace} is the W3C {@code traceparent} of its publish, or {@code null} where it is not traced.
+     */
+    record Delivery(Hub.Item item, String trace) implements Announcement {
     }
 
     /** A user read notifications: every node sends the {@code read} frame to the user's sessions there. */

@@ -40,6 +40,8 @@ public final class JmsBus implements Bus {
     private static final int OUTBOX = 10_000;
     private static final long RECEIVE_MILLIS = 1_000;
     private static final long RETRY_MILLIS = 2_000;
+    /** The message property that carries a delivery's trace, named as the W3C header is. */
+    private static final String TRACEPARENT = "traceparent";
 
     private static final System.Logger LOG = System.getLogger(JmsBus.class.getName());
 
@@ -133,6 +135,9 @@ public final class JmsBus implements Bus {
 
     private void send(JMSProducer producer, Announcement announcement) {
         if (announcement instanceof Announcement.Delivery delivery) {
+            if (delivery.trace() != null) {
+                producer.setProperty(TRACEPARENT, delivery.trace());
+            }
             producer.setProperty("kind", "delivery").setProperty("stream", delivery.item().stream().key())
                     .setProperty("cursor", delivery.item().cursor().toString())
                     .send(topic, delivery.item().text());
@@ -185,7 +190,7 @@ public final class JmsBus implements Bus {
                 case "delivery" -> new Announcement.Delivery(new Hub.Item(
                         StreamId.parse(message.getStringProperty("stream")).orElseThrow(),
                         Cursor.parse(message.getStringProperty("cursor")).orElseThrow(),
-                        message.getBody(String.class)));
+                        message.getBody(String.class)), message.getStringProperty(TRACEPARENT));
                 case "read" -> new Announcement.Read(message.getStringProperty("user"), message.getBody(String.class));
                 case "role" -> new Announcement.RoleNotified(message.getStringProperty("role"));
                 case "session-ended" -> new Announcement.SessionEnded(message.getStringProperty("httpSession"));

@@ -12,8 +12,11 @@ import dev.bulletin.store.Entry;
 import dev.bulletin.store.StoredNews;
 import dev.bulletin.store.StoredNotification;
 import dev.bulletin.store.StreamLog;
+import dev.bulletin.tracing.Trace;
+import dev.bulletin.tracing.Tracing;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +57,7 @@ public final class Sequencer {
     private final Hub hub;
     private final Consumer<Hub.Item> announce;
     private final Metrics metrics;
+    private final Tracing tracing;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread committer;
     private volatile boolean stopped;
@@ -62,12 +66,15 @@ public final class Sequencer {
      * @param announce tells the other nodes of a committed item
      * @param threads  makes the thread that commits; in a container one that may start transactions
      * @param metrics  times each group's commit and each item's way out to the sessions here
+     * @param tracing  traces each publish through the store, the sessions here and the announcement
      */
-    public Sequencer(StreamLog log, Hub hub, Consumer<Hub.Item> announce, ThreadFactory threads, Metrics metrics) {
+    public Sequencer(StreamLog log, Hub hub, Consumer<Hub.Item> announce, ThreadFactory threads, Metrics metrics,
+                     Tracing tracing) {
         this.log = log;
         this.hub = hub;
         this.announce = announce;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.committer = threads.newThread(this::commitGroups);
         committer.setName("bulletin-commit");
         committer.start();
@@ -94,9 +101,9 @@ public final class Sequencer {
 
     /** Queues the append; the future completes once it has committed and gone out to the sessions here. */
     public <R extends Appended> CompletableFuture<R> submit(Append<R> append) {
-        Pending<R> pending = new Pending<>(append, new CompletableFuture<>());
+        Pending<R> pending = new Pending<>(append, new CompletableFuture<>(), trace(append));
         if (stopped) {
-            pending.answer().completeExceptionally(new IllegalStateException("Bulletin is stopping"));
+            pending.fail(new IllegalStateException("Bulletin is stopping"));
         } else {
             queue.add(pending);
         }
@@ -170,44 +177,56 @@ public final class Sequencer {
         }
         List<Pending<?>> left = new ArrayList<>();
         queue.drainTo(left);
-        left.forEach(pending -> pending.answer().completeExceptionally(new IllegalStateException("Bulletin stopped")));
+        left.forEach(pending -> pending.fail(new IllegalStateException("Bulletin stopped")));
     }
 
     private void commit(List<Pending<?>> group) {
         List<Appended> done;
         long start = System.nanoTime();
+        Instant began = Instant.now();
         try {
             done = log.append(group.stream().<Append<?>>map(Pending::append).toList());
         } catch (Exception e) {
             // Exception, not RuntimeException: a transactional bean throws a failed commit's checked
             // RollbackException as it is (found in SequencerIT). The store's failure is logged where
             // it is watched, once per outage.
-            group.forEach(pending -> pending.answer().completeExceptionally(e));
+            group.forEach(pending -> pending.fail(e));
             return;
         }
         long committed = System.nanoTime();
+        Instant ended = Instant.now();
         metrics.committed(Duration.ofNanos(committed - start), group.size());
         for (int i = 0; i < group.size(); i++) {
             Appended appended = done.get(i);
+            Pending<?> pending = group.get(i);
+            pending.trace().stored(began, ended, group.size());
             try {
                 appended.entries().forEach(entry -> {
-                    deliver(entry);
+                    deliver(entry, pending.trace());
                     metrics.queued(Duration.ofNanos(System.nanoTime() - committed));
                 });
             } finally {
-                group.get(i).complete(appended);
+                pending.complete(appended);
             }
         }
     }
 
     /** Delivers a committed entry to the sessions here and announces it to the other nodes. */
-    private void deliver(Entry entry) {
+    private void deliver(Entry entry, Trace trace) {
         Hub.Item item = item(entry);
-        hub.exclusive(List.of(item.stream()), () -> {
+        trace.step("bulletin.fanout", () -> hub.exclusive(List.of(item.stream()), () -> {
             hub.deliver(item, missedAfter(item.stream()));
             return null;
-        });
-        announce.accept(item);
+        }));
+        trace.step("bulletin.announce", () -> announce.accept(item));
+    }
+
+    /** A publish is traced; a claim (a member's share of a role's notifications, as they subscribe) is not. */
+    private Trace trace(Append<?> append) {
+        if (append instanceof Append.News news) {
+            return tracing.publish("news", news.topic());
+        }
+        return append instanceof Append.Notification ? tracing.publish("notification", null) : Trace.NONE;
     }
 
     private Function<Cursor, List<Hub.Item>> missedAfter(StreamId stream) {
@@ -220,11 +239,17 @@ public final class Sequencer {
         return new Hub.Item(entry.stream(), entry.cursor(), hub.encode(frame(entry, false)), replay);
     }
 
-    private record Pending<R extends Appended>(Append<R> append, CompletableFuture<R> answer) {
+    private record Pending<R extends Appended>(Append<R> append, CompletableFuture<R> answer, Trace trace) {
 
         @SuppressWarnings("unchecked")
         void complete(Appended appended) {
+            trace.end(null);
             answer.complete((R) appended);
+        }
+
+        void fail(Throwable failure) {
+            trace.end(failure);
+            answer.completeExceptionally(failure);
         }
     }
 }

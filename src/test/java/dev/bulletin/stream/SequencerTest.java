@@ -7,6 +7,7 @@ import dev.bulletin.store.Appended;
 import dev.bulletin.store.InMemoryStore;
 import dev.bulletin.testing.Appenders;
 import dev.bulletin.testing.FrameRecorder;
+import dev.bulletin.tracing.Tracing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class SequencerTest {
     };
     private final List<Hub.Item> announced = new CopyOnWriteArrayList<>();
     private final Sequencer sequencer = new Sequencer(new HoldingLog(), hub, announced::add,
-            Executors.defaultThreadFactory(), Metrics.NONE);
+            Executors.defaultThreadFactory(), Metrics.NONE, Tracing.NONE);
 
     @AfterEach
     void stop() {
