@@ -31,7 +31,7 @@ class ConfigScriptsIT {
     Path base;
 
     @ParameterizedTest
-    @ValueSource(strings = {"bulletin", "users", "postgresql", "cluster", "jms", "oidc", "observability"})
+    @ValueSource(strings = {"bulletin", "users", "postgresql", "cluster", "jms", "oidc", "observability", "tracing"})
     void restoreUndoesConfigureExactly(String pair) throws Exception {
         Path dist = HOME.resolve("standalone/configuration");
         Path configuration = Files.createDirectories(base.resolve("configuration"));
