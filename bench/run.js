@@ -10,6 +10,8 @@
 //   --profile: a JFR recording of each run of Bulletin's server (target/bench/bulletin-QUEUEBOUND.jfr)
 //   --metrics: WildFly with wildfly-config/configure-observability.cli (Micrometer, Prometheus page,
 //   health), so that Bulletin records its metrics; compare with a run without it
+//   --tracing: WildFly with wildfly-config/configure-tracing.cli, every publish traced and exported
+//   over OTLP/HTTP to a sink in this process that answers 200 and keeps nothing
 // Every load loop is bounded in count and time, talks to 127.0.0.1 only, and every process it
 // starts is stopped by its PID at the end.
 import { execFileSync, fork, spawn } from 'node:child_process';
@@ -25,8 +27,10 @@ const PROFILE = process.argv.includes('--profile');
 const PAYARA = process.argv.includes('--payara');
 const POSTGRESQL = process.argv.includes('--postgresql');
 const METRICS = process.argv.includes('--metrics');
+const TRACING = process.argv.includes('--tracing');
 const SERVER = PAYARA ? 'Payara Micro 6.2025.10, H2'
-  : `WildFly 39.0.1, ${POSTGRESQL ? 'PostgreSQL' : 'H2'}${METRICS ? ', metrics on' : ''}`;
+  : `WildFly 39.0.1, ${POSTGRESQL ? 'PostgreSQL' : 'H2'}${METRICS ? ', metrics on' : ''}${TRACING ? ', tracing on' : ''}`;
+const OTLP_SINK = 4318;
 const NAIVE_WAR = 'bench/naive/target/naive.war';
 const SIZES = QUICK ? [1000] : [1000, 5000, 10000];
 const MAX_USERS = SIZES.at(-1);
@@ -136,9 +140,9 @@ async function startWildFly(queueBound) {
   fs.copyFileSync('target/bulletin.war', path.join(HOME, 'standalone/deployments/bulletin.war'));
   fs.copyFileSync(NAIVE_WAR, path.join(HOME, 'standalone/deployments/naive.war'));
   addReaders(path.join(HOME, 'standalone/configuration'));
-  if (METRICS) {
-    const script = path.join(OUT, 'observability.cli');
-    fs.writeFileSync(script, 'embed-server --std-out=discard\n' + fs.readFileSync('wildfly-config/configure-observability.cli', 'utf8'));
+  for (const pair of [METRICS && 'observability', TRACING && 'tracing'].filter(Boolean)) {
+    const script = path.join(OUT, `${pair}.cli`);
+    fs.writeFileSync(script, 'embed-server --std-out=discard\n' + fs.readFileSync(`wildfly-config/configure-${pair}.cli`, 'utf8'));
     execFileSync(path.join(HOME, 'bin/jboss-cli.sh'), [`--file=${script}`], { stdio: 'ignore' });
   }
   const log = fs.openSync(path.join(OUT, 'wildfly.log'), 'w');
@@ -154,9 +158,20 @@ async function startWildFly(queueBound) {
   return serverOf(pid, script);
 }
 
-/** The server's environment: the queue bound under test. */
+/** The server's environment: the queue bound under test; with --tracing, the sink its spans go to. */
 function serverEnv(queueBound) {
-  return { ...process.env, BULLETIN_QUEUE_BOUND: String(queueBound) };
+  const tracing = TRACING ? { OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf', OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${OTLP_SINK}` } : {};
+  return { ...process.env, ...tracing, BULLETIN_QUEUE_BOUND: String(queueBound) };
+}
+
+/** With --tracing, where the server's spans go: read, answered 200, dropped. */
+function startOtlpSink() {
+  const sink = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'Content-Type': 'application/x-protobuf' }).end());
+  });
+  sink.listen(OTLP_SINK, '127.0.0.1');
+  return sink;
 }
 
 /** Payara Micro from the payara profile's build, its users from servers/payara-post-boot.asadmin plus S4's readers. */
@@ -354,9 +369,10 @@ async function latency(target, count) {
  * `perSecond` for `seconds`, from up to PUBLISHERS requests at once. Each item carries the time it was
  * due, not the time it went out, so a server that falls behind shows it as latency.
  */
-async function notifications(target, count, perSecond, seconds) {
+async function notifications(server, target, count, perSecond, seconds) {
   const load = await subscribers(target.users, count);
   load.reset(1);
+  const cpu = await server.cpuMicros();
   const total = perSecond * seconds;
   const start = process.hrtime.bigint();
   const deadline = Date.now() + seconds * 10_000;
@@ -375,6 +391,7 @@ async function notifications(target, count, perSecond, seconds) {
     }
   }));
   const sentPerSecond = next / (Number(process.hrtime.bigint() - start) / 1e9);
+  const cpuMicrosPerNotification = ((await server.cpuMicros()) - cpu) / next;
   let latencies = [];
   await until('every notification delivered', async () => {
     latencies = latencies.concat((await received(load)).latencies);
@@ -382,7 +399,7 @@ async function notifications(target, count, perSecond, seconds) {
   }, 30).catch(error => console.error(error.message));
   load.close();
   latencies.sort((a, b) => a - b);
-  return { sentPerSecond, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), delivered: latencies.length, sent: next, refused };
+  return { sentPerSecond, cpuMicrosPerNotification, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), delivered: latencies.length, sent: next, refused };
 }
 
 /**
@@ -564,6 +581,9 @@ async function slowConsumersOnDefaults(servers, row) {
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   execFileSync('mvn', ['-B', '-q', '-f', 'bench/naive/pom.xml', 'package'], { stdio: 'inherit' });
+  if (TRACING) {
+    startOtlpSink(); // closed with this process
+  }
   const servers = { bulletin: await startBulletin(8192), peer: await startPeer() };
   const rows = [];
   const row = (scenario, metric, b, p, digits = 1) => rows.push(`| ${scenario} | ${metric} | ${fmt(b, digits)} | ${fmt(p, digits)} | ${fmt(b / p, 2)} |`);
@@ -611,13 +631,14 @@ async function main() {
   if (want('S4')) {
     // the JIT compiles the notification path during a first, untimed round at full speed (tens of
     // thousands of requests: a shorter one left the first timed rate measuring a JVM still compiling)
-    await both(name => notifications(TARGETS[name], count, 5000, 10));
+    await both(name => notifications(servers[name], TARGETS[name], count, 5000, 10));
   }
   for (const rate of want('S4') ? [2000, 5000] : []) {
-    const r = await both(name => notifications(TARGETS[name], count, rate, 10));
+    const r = await both(name => notifications(servers[name], TARGETS[name], count, rate, 10));
     console.error(`S4 ${rate}/s done: Bulletin ${r.bulletin.delivered}/${r.bulletin.sent} (${r.bulletin.refused} refused), peer ${r.peer.delivered}/${r.peer.sent}`);
     const scenario = `S4 ${fmt(count, 0)} users, ${fmt(rate, 0)} notifications/s offered`;
     row(scenario, 'notifications per second taken', r.bulletin.sentPerSecond, r.peer.sentPerSecond, 0);
+    row(scenario, 'server CPU µs per notification', r.bulletin.cpuMicrosPerNotification, r.peer.cpuMicrosPerNotification, 1);
     row(scenario, 'due→receive p50 ms', r.bulletin.p50, r.peer.p50, 2);
     row(scenario, 'due→receive p99 ms', r.bulletin.p99, r.peer.p99, 2);
   }
