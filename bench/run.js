@@ -10,6 +10,8 @@
 //   --profile: a JFR recording of each run of Bulletin's server (target/bench/bulletin-QUEUEBOUND.jfr)
 //   --metrics: WildFly with wildfly-config/configure-observability.cli (Micrometer, Prometheus page,
 //   health), so that Bulletin records its metrics; compare with a run without it
+//   --smoke: what CI runs, to show the harness works and fan-out delivers: one S2 flood of 100 B
+//   items to 300 subscribers, on WildFly; exits non-zero if a frame is missing; asserts no timing
 //   --tracing: WildFly with wildfly-config/configure-tracing.cli, every publish traced and exported
 //   over OTLP/HTTP to a sink in this process that answers 200 and keeps nothing
 // Every load loop is bounded in count and time, talks to 127.0.0.1 only, and every process it
@@ -21,7 +23,8 @@ import http from 'node:http';
 import path from 'node:path';
 
 const QUICK = process.argv.includes('--quick');
-const ONLY = process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const SMOKE = process.argv.includes('--smoke');
+const ONLY = SMOKE ? ['S2'] : process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const want = scenario => !ONLY || ONLY.includes(scenario);
 const PROFILE = process.argv.includes('--profile');
 const PAYARA = process.argv.includes('--payara');
@@ -32,7 +35,7 @@ const SERVER = PAYARA ? 'Payara Micro 6.2025.10, H2'
   : `WildFly 39.0.1, ${POSTGRESQL ? 'PostgreSQL' : 'H2'}${METRICS ? ', metrics on' : ''}${TRACING ? ', tracing on' : ''}`;
 const OTLP_SINK = 4318;
 const NAIVE_WAR = 'bench/naive/target/naive.war';
-const SIZES = QUICK ? [1000] : [1000, 5000, 10000];
+const SIZES = SMOKE ? [300] : QUICK ? [1000] : [1000, 5000, 10000];
 const MAX_USERS = SIZES.at(-1);
 const PER_PROCESS = 5000;
 const DIST = POSTGRESQL ? 'target/wildfly-postgresql' : 'target/wildfly-39.0.1.Final';
@@ -337,7 +340,8 @@ async function flood(server, target, count, bytes) {
   const seconds = Number(process.hrtime.bigint() - begin) / 1e9;
   const micros = (await server.cpuMicros()) - cpu;
   load.close();
-  return { framesPerSecond: frames / seconds, cpuMicrosPerFrame: micros / frames, frames, expected: items * load.connected };
+  return { framesPerSecond: frames / seconds, cpuMicrosPerFrame: micros / frames, frames, expected: items * load.connected,
+    connected: load.connected };
 }
 
 /** Publishes `count` items of `bytes` at `perSecond`, each after its tick: paced, bounded. */
@@ -599,16 +603,21 @@ async function main() {
     console.error(`S1 ${count} done`);
   }
   // The JIT compiles the send path during a first flood: one untimed round each, so that S2 measures a warm server
-  await both(name => flood(servers[name], TARGETS[name], 1000, 100));
+  await both(name => flood(servers[name], TARGETS[name], SIZES[0], 100));
   if (want('S6')) {
     await flood(servers.bulletin, TARGETS.naive, 1000, 100);
   }
-  for (const bytes of !want('S2') ? [] : QUICK ? [100] : [100, 1000]) {
+  const missing = [];
+  for (const bytes of !want('S2') ? [] : QUICK || SMOKE ? [100] : [100, 1000]) {
     for (const count of SIZES) {
       const r = await both(name => flood(servers[name], TARGETS[name], count, bytes));
       row(`S2 flood ${fmt(count, 0)} × ${bytes} B`, 'delivered frames per second', r.bulletin.framesPerSecond, r.peer.framesPerSecond, 0);
       row(`S2 flood ${fmt(count, 0)} × ${bytes} B`, 'server CPU µs per delivered frame', r.bulletin.cpuMicrosPerFrame, r.peer.cpuMicrosPerFrame, 2);
       console.error(`S2 ${count} × ${bytes} done: ${r.bulletin.frames}/${r.bulletin.expected} and ${r.peer.frames}/${r.peer.expected} frames`);
+      if (r.bulletin.connected < count || r.bulletin.frames < r.bulletin.expected) {
+        missing.push(`S2 ${count} × ${bytes} B: Bulletin connected ${r.bulletin.connected} of ${count} subscribers and`
+          + ` delivered ${r.bulletin.frames} of ${r.bulletin.expected} frames`);
+      }
     }
   }
   // S6: 100 B floods through Bulletin and through the textbook endpoint, back to back in the same server
@@ -682,10 +691,13 @@ async function main() {
       `| ${fmt(r.count, 0)} | frames per second | ${fmt(r.bulletin.framesPerSecond, 0)} | ${fmt(r.naive.framesPerSecond, 0)} | ${fmt(r.naiveOnce.framesPerSecond, 0)} | ${fmt(r.naive.framesPerSecond / r.naiveOnce.framesPerSecond, 2)} |`]),
     ''];
   const cores = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm).length;
-  const report = [`Run of ${new Date().toISOString().slice(0, 16)}Z, Bulletin on ${SERVER}, on ${cpu}, ${cores} cores${QUICK ? ' (--quick)' : ''}${ONLY ? ` (--only=${ONLY})` : ''}:`, '',
+  const report = [`Run of ${new Date().toISOString().slice(0, 16)}Z, Bulletin on ${SERVER}, on ${cpu}, ${cores} cores${QUICK ? ' (--quick)' : ''}${SMOKE ? ' (--smoke)' : ONLY ? ` (--only=${ONLY})` : ''}:`, '',
     '| scenario | metric | Bulletin | Node peer | ratio |', '|---|---|---|---|---|', ...rows, '', ...s6].join('\n');
   fs.writeFileSync(path.join(OUT, 'report.md'), report);
   console.log(report);
+  if (missing.length > 0) {
+    throw new Error(`Subscribers or frames went missing: ${missing.join('; ')}`);
+  }
 }
 
 function stopAll() {
