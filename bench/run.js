@@ -4,7 +4,10 @@
 // builds bench/naive itself.
 //   node bench/run.js [--quick] [--only=S1,S4,S7,…] [--payara | --postgresql] [--profile]
 //   --quick: 1,000 subscribers only (S5 always runs at 1,000); --only: just those scenarios;
-//   --payara: Bulletin on Payara Micro instead of WildFly;
+//   --payara (or --server=payara): Bulletin on Payara Micro instead of WildFly;
+//   --server=glassfish|liberty: Bulletin on GlassFish 7 or Open Liberty, set up by servers/NAME.sh as the
+//   smoke suite does (servers/bench-server); S1, S2 and S3 only: S4's users and S6's textbook endpoint
+//   are WildFly's and Payara's;
 //   --postgresql: WildFly on PostgreSQL (`mvn -Ppostgresql -DskipTests package` first; BULLETIN_DB_URL,
 //   BULLETIN_DB_USER and BULLETIN_DB_PASSWORD name the database) instead of its embedded H2;
 //   --profile: a JFR recording of each run of Bulletin's server (target/bench/bulletin-QUEUEBOUND.jfr)
@@ -24,15 +27,24 @@ import path from 'node:path';
 
 const QUICK = process.argv.includes('--quick');
 const SMOKE = process.argv.includes('--smoke');
-const ONLY = SMOKE ? ['S2'] : process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
-const want = scenario => !ONLY || ONLY.includes(scenario);
 const PROFILE = process.argv.includes('--profile');
-const PAYARA = process.argv.includes('--payara');
+const SERVER_NAME = process.argv.find(arg => arg.startsWith('--server='))?.slice('--server='.length)
+  ?? (process.argv.includes('--payara') ? 'payara' : 'wildfly');
+const PAYARA = SERVER_NAME === 'payara';
+/** A server set up by its script under servers/, as the smoke suite sets it up. */
+const SCRIPTED = { glassfish: 'GlassFish 7.0.21, H2', liberty: 'Open Liberty 26.0.0.3 (webProfile-10.0), H2' };
+if (!['wildfly', 'payara', ...Object.keys(SCRIPTED)].includes(SERVER_NAME)) {
+  throw new Error(`--server=${SERVER_NAME}: wildfly, payara, glassfish or liberty`);
+}
+const ONLY = SMOKE ? ['S2'] : SCRIPTED[SERVER_NAME]
+  ? (process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['S1', 'S2', 'S3'])
+    .filter(scenario => ['S1', 'S2', 'S3'].includes(scenario))
+  : process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const want = scenario => !ONLY || ONLY.includes(scenario);
 const POSTGRESQL = process.argv.includes('--postgresql');
 const METRICS = process.argv.includes('--metrics');
 const TRACING = process.argv.includes('--tracing');
-const SERVER = PAYARA ? 'Payara Micro 6.2025.10, H2'
-  : `WildFly 39.0.1, ${POSTGRESQL ? 'PostgreSQL' : 'H2'}${METRICS ? ', metrics on' : ''}${TRACING ? ', tracing on' : ''}`;
+const SERVER = PAYARA ? 'Payara Micro 6.2025.10, H2' : SCRIPTED[SERVER_NAME] ?? `WildFly 39.0.1, ${POSTGRESQL ? 'PostgreSQL' : 'H2'}${METRICS ? ', metrics on' : ''}${TRACING ? ', tracing on' : ''}`;
 const OTLP_SINK = 4318;
 const NAIVE_WAR = 'bench/naive/target/naive.war';
 const SIZES = SMOKE ? [300] : QUICK ? [1000] : [1000, 5000, 10000];
@@ -134,7 +146,21 @@ const recording = queueBound => PROFILE
   ? [`-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=${path.resolve(OUT, `bulletin-${queueBound}.jfr`)}`] : [];
 
 /** Bulletin's server, whichever it is: started, with the WARs, until Bulletin answers. */
-const startBulletin = queueBound => (PAYARA ? startPayara : startWildFly)(queueBound);
+const startBulletin = queueBound => (PAYARA ? startPayara : SCRIPTED[SERVER_NAME] ? startScripted : startWildFly)(queueBound);
+
+/** GlassFish or Open Liberty through servers/bench-server, with the queue bound in the environment it starts with. */
+async function startScripted(queueBound) {
+  const log = fs.openSync(path.join(OUT, `${SERVER_NAME}.log`), 'w');
+  execFileSync('servers/bench-server', [SERVER_NAME, 'start'], { stdio: ['ignore', log, log], env: serverEnv(queueBound) });
+  await until(`${SERVER_NAME} with the WAR`, async () => (await request('GET', 8080, '/bulletin/api/topics')) === 200, 300);
+  const pid = Number(execFileSync('ss', ['-ltnpH', 'sport = :8080']).toString().match(/pid=(\d+)/)[1]);
+  started.push(pid);
+  return {
+    ...serverOf(pid, null),
+    stop: async () => execFileSync('servers/bench-server', [SERVER_NAME, 'stop'], { stdio: ['ignore', log, log] }),
+    sessions: async () => (await json(8080, '/bulletin/api/stats')).sessions, // no textbook endpoint here
+  };
+}
 
 async function startWildFly(queueBound) {
   fs.rmSync(HOME, { recursive: true, force: true });
@@ -594,10 +620,12 @@ async function main() {
 
   for (const count of !want('S1') ? [] : QUICK ? SIZES : [...SIZES, 18000]) {
     const r = await both(name => idle(servers[name], TARGETS[name], count));
-    const floor = await idle(servers.bulletin, TARGETS.naive, count);
     row(`S1 idle ${fmt(count, 0)}`, 'heap bytes per connection', r.bulletin.heapPerConnection, r.peer.heapPerConnection, 0);
-    row(`S1 idle ${fmt(count, 0)}`, 'heap bytes per connection of the textbook endpoint (the container\'s share)',
-      floor.heapPerConnection, r.peer.heapPerConnection, 0);
+    if (!SCRIPTED[SERVER_NAME]) { // the textbook endpoint is deployed beside Bulletin on WildFly and Payara only
+      const floor = await idle(servers.bulletin, TARGETS.naive, count);
+      row(`S1 idle ${fmt(count, 0)}`, 'heap bytes per connection of the textbook endpoint (the container\'s share)',
+        floor.heapPerConnection, r.peer.heapPerConnection, 0);
+    }
     row(`S1 idle ${fmt(count, 0)}`, 'RSS bytes per connection', r.bulletin.rssPerConnection, r.peer.rssPerConnection, 0);
     row(`S1 idle ${fmt(count, 0)}`, 'connects per second', r.bulletin.connectsPerSecond, r.peer.connectsPerSecond, 0);
     console.error(`S1 ${count} done`);
