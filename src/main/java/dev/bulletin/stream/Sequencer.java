@@ -117,10 +117,7 @@ public final class Sequencer {
 
     /** An item another node appended: delivered here after any it follows that did not arrive yet. */
     public void receive(Hub.Item item) {
-        hub.exclusive(List.of(item.stream()), () -> {
-            hub.deliver(item, missedAfter(item.stream()));
-            return null;
-        });
+        deliverHere(item);
     }
 
     /** Delivers what the store has beyond what this node delivered, in every stream followed here. */
@@ -199,26 +196,28 @@ public final class Sequencer {
         for (int i = 0; i < group.size(); i++) {
             Appended appended = done.get(i);
             Pending<?> pending = group.get(i);
-            pending.trace().stored(began, ended, group.size());
+            Trace trace = pending.trace();
+            trace.stored(began, ended, group.size());
             try {
-                appended.entries().forEach(entry -> {
-                    deliver(entry, pending.trace());
+                // one span each for all of an append's entries: a notification has one per inbox
+                List<Hub.Item> items = appended.entries().stream().map(this::item).toList();
+                trace.step("bulletin.fanout", () -> items.forEach(item -> {
+                    deliverHere(item);
                     metrics.queued(Duration.ofNanos(System.nanoTime() - committed));
-                });
+                }));
+                trace.step("bulletin.announce", () -> items.forEach(announce));
             } finally {
                 pending.complete(appended);
             }
         }
     }
 
-    /** Delivers a committed entry to the sessions here and announces it to the other nodes. */
-    private void deliver(Entry entry, Trace trace) {
-        Hub.Item item = item(entry);
-        trace.step("bulletin.fanout", () -> hub.exclusive(List.of(item.stream()), () -> {
+    /** Delivers a committed item to the sessions here. */
+    private void deliverHere(Hub.Item item) {
+        hub.exclusive(List.of(item.stream()), () -> {
             hub.deliver(item, missedAfter(item.stream()));
             return null;
-        }));
-        trace.step("bulletin.announce", () -> announce.accept(item));
+        });
     }
 
     /** A publish is traced; a claim (a member's share of a role's notifications, as they subscribe) is not. */
