@@ -10,7 +10,7 @@
 //   are WildFly's and Payara's;
 //   --postgresql: WildFly on PostgreSQL (`mvn -Ppostgresql -DskipTests package` first; BULLETIN_DB_URL,
 //   BULLETIN_DB_USER and BULLETIN_DB_PASSWORD name the database) instead of its embedded H2;
-//   --profile: a JFR recording of each run of Bulletin's server (target/bench/bulletin-QUEUEBOUND.jfr)
+//   --profile: a JFR recording of each run of Bulletin's server, on any --server (target/bench/bulletin-QUEUEBOUND.jfr)
 //   --metrics: WildFly with wildfly-config/configure-observability.cli (Micrometer, Prometheus page,
 //   health), so that Bulletin records its metrics; compare with a run without it
 //   --smoke: what CI runs, to show the harness works and fan-out delivers: one S2 flood of 100 B
@@ -142,8 +142,18 @@ async function until(what, check, seconds) {
 // --- servers --------------------------------------------------------------------------------
 
 const JVM = ['-Xms2g', '-Xmx4g', '-XX:+UseG1GC', '-Djava.net.preferIPv4Stack=true'];
-const recording = queueBound => PROFILE
-  ? [`-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=${path.resolve(OUT, `bulletin-${queueBound}.jfr`)}`] : [];
+const recordingFile = queueBound => path.resolve(OUT, `bulletin-${queueBound}.jfr`);
+const recording = queueBound => PROFILE ? [`-XX:StartFlightRecording=name=bulletin,settings=profile`] : [];
+
+/**
+ * With --profile, writes the server's recording to its file (an explicit dump: some servers stop
+ * in ways that skip JFR's dump on exit).
+ */
+function saveRecording(server) {
+  if (PROFILE) {
+    execFileSync('jcmd', [String(server.pid), 'JFR.dump', 'name=bulletin', `filename=${recordingFile(server.queueBound)}`], { stdio: 'ignore' });
+  }
+}
 
 /** Bulletin's server, whichever it is: started, with the WARs, until Bulletin answers. */
 const startBulletin = queueBound => (PAYARA ? startPayara : SCRIPTED[SERVER_NAME] ? startScripted : startWildFly)(queueBound);
@@ -155,8 +165,11 @@ async function startScripted(queueBound) {
   await until(`${SERVER_NAME} with the WAR`, async () => (await request('GET', 8080, '/bulletin/api/topics')) === 200, 300);
   const pid = Number(execFileSync('ss', ['-ltnpH', 'sport = :8080']).toString().match(/pid=(\d+)/)[1]);
   started.push(pid);
+  if (PROFILE) {
+    execFileSync('jcmd', [String(pid), 'JFR.start', 'name=bulletin', 'settings=profile'], { stdio: 'ignore' });
+  }
   return {
-    ...serverOf(pid, null),
+    ...serverOf(pid, null, queueBound),
     stop: async () => execFileSync('servers/bench-server', [SERVER_NAME, 'stop'], { stdio: ['ignore', log, log] }),
     sessions: async () => (await json(8080, '/bulletin/api/stats')).sessions, // no textbook endpoint here
   };
@@ -184,7 +197,7 @@ async function startWildFly(queueBound) {
   await until('WildFly with the WAR', async () => (await request('GET', 8080, '/bulletin/api/topics')) === 200, 120);
   const pid = Number(execFileSync('ss', ['-ltnpH', 'sport = :8080']).toString().match(/pid=(\d+)/)[1]);
   started.push(pid);
-  return serverOf(pid, script);
+  return serverOf(pid, script, queueBound);
 }
 
 /** The server's environment: the queue bound under test; with --tracing, the sink its spans go to. */
@@ -219,13 +232,14 @@ async function startPayara(queueBound) {
   started.push(java.pid);
   await until('Payara Micro with the WARs', async () => (await request('GET', 8080, '/naive/publish')) === 200
     && (await request('GET', 8080, '/bulletin/api/topics')) === 200, 300);
-  return serverOf(java.pid, java);
+  return serverOf(java.pid, java, queueBound);
 }
 
 /** What the scenarios ask of a server process: its CPU time, its memory after GC, Bulletin's evictions. */
-function serverOf(pid, child) {
+function serverOf(pid, child, queueBound) {
   return {
     pid,
+    queueBound,
     stop: () => new Promise(resolve => { child.once('exit', resolve); process.kill(pid, 'SIGTERM'); }),
     evicted: async () => (await json(8080, '/bulletin/api/stats')).evicted,
     sessions: async () => (await json(8080, '/bulletin/api/stats')).sessions + (await json(8080, '/naive/publish')).sessions,
@@ -596,6 +610,7 @@ const fmt = (n, digits = 1) => Number.isFinite(n) ? n.toLocaleString('en-US', { 
 
 /** S5 on a Bulletin with the default queue bound (1,024 frames), as deployed. */
 async function slowConsumersOnDefaults(servers, row) {
+  saveRecording(servers.bulletin);
   await servers.bulletin.stop();
   servers.bulletin = await startBulletin(1024);
   const slow = 1000;
@@ -723,6 +738,7 @@ async function main() {
     '| scenario | metric | Bulletin | Node peer | ratio |', '|---|---|---|---|---|', ...rows, '', ...s6].join('\n');
   fs.writeFileSync(path.join(OUT, 'report.md'), report);
   console.log(report);
+  saveRecording(servers.bulletin);
   if (missing.length > 0) {
     throw new Error(`Subscribers or frames went missing: ${missing.join('; ')}`);
   }
