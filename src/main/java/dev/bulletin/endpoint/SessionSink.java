@@ -7,14 +7,34 @@ import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
+import java.net.URL;
 import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.function.Consumer;
 
-/** A hub sink over a Jakarta WebSocket session, through its asynchronous remote only. */
+/**
+ * A hub sink over a Jakarta WebSocket session, through its asynchronous remote only.
+ *
+ * <p>Sends run with {@link #NO_SERVICES} as the thread's context class loader. Tyrus reschedules
+ * a session's idle timeout on the container's managed scheduled executor at every send, even with
+ * no timeout set, and GlassFish's and Payara's managed executors capture context for each such
+ * task with a {@code ServiceLoader} lookup through the context class loader: through a web
+ * application's loader that scans every jar of the server, and it was about half of their CPU per
+ * delivered frame (docs/PERFORMANCE.md). Nothing on the send path needs the application's loader,
+ * on any server.
+ */
 final class SessionSink implements Sink {
 
     private static final System.Logger LOG = System.getLogger(SessionSink.class.getName());
     private static final ByteBuffer NO_DATA = ByteBuffer.allocate(0);
+    /** A class loader that finds no resources, so a service lookup through it ends at once. */
+    static final ClassLoader NO_SERVICES = new ClassLoader(null) {
+        @Override
+        public Enumeration<URL> getResources(String name) {
+            return Collections.emptyEnumeration();
+        }
+    };
 
     private final Session session;
     private final RemoteEndpoint.Async remote;
@@ -26,20 +46,24 @@ final class SessionSink implements Sink {
 
     @Override
     public void send(String text, Consumer<Throwable> done) {
-        try {
-            remote.sendText(text, result -> done.accept(result.isOK() ? null : result.getException()));
-        } catch (RuntimeException e) {
-            done.accept(e);
-        }
+        withoutServices(() -> {
+            try {
+                remote.sendText(text, result -> done.accept(result.isOK() ? null : result.getException()));
+            } catch (RuntimeException e) {
+                done.accept(e);
+            }
+        });
     }
 
     @Override
     public void ping() {
-        try {
-            remote.sendPing(NO_DATA.duplicate());
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Could not ping session {0}: {1}", session.getId(), e.toString());
-        }
+        withoutServices(() -> {
+            try {
+                remote.sendPing(NO_DATA.duplicate());
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "Could not ping session {0}: {1}", session.getId(), e.toString());
+            }
+        });
     }
 
     @Override
@@ -48,6 +72,17 @@ final class SessionSink implements Sink {
             session.close(reason(code, reason));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "Could not close session {0}: {1}", session.getId(), e.toString());
+        }
+    }
+
+    private static void withoutServices(Runnable send) {
+        Thread thread = Thread.currentThread();
+        ClassLoader loader = thread.getContextClassLoader();
+        thread.setContextClassLoader(NO_SERVICES);
+        try {
+            send.run();
+        } finally {
+            thread.setContextClassLoader(loader);
         }
     }
 
