@@ -11,6 +11,9 @@
 //   --postgresql: WildFly on PostgreSQL (`mvn -Ppostgresql -DskipTests package` first; BULLETIN_DB_URL,
 //   BULLETIN_DB_USER and BULLETIN_DB_PASSWORD name the database) instead of its embedded H2;
 //   --profile: a JFR recording of each run of Bulletin's server, on any --server (target/bench/bulletin-QUEUEBOUND.jfr)
+//   --histogram: S1 also writes what each idle connection holds on the heap of Bulletin's server, class by class
+//   (the difference of two `jcmd GC.class_histogram`, per connection) to target/bench/histogram-bulletin-COUNT.md,
+//   and what the textbook endpoint's hold to histogram-naive-COUNT.md
 //   --metrics: WildFly with wildfly-config/configure-observability.cli (Micrometer, Prometheus page,
 //   health), so that Bulletin records its metrics; compare with a run without it
 //   --smoke: what CI runs, to show the harness works and fan-out delivers: one S2 flood of 100 B
@@ -28,6 +31,7 @@ import path from 'node:path';
 const QUICK = process.argv.includes('--quick');
 const SMOKE = process.argv.includes('--smoke');
 const PROFILE = process.argv.includes('--profile');
+const HISTOGRAM = process.argv.includes('--histogram');
 const SERVER_NAME = process.argv.find(arg => arg.startsWith('--server='))?.slice('--server='.length)
   ?? (process.argv.includes('--payara') ? 'payara' : 'wildfly');
 const PAYARA = SERVER_NAME === 'payara';
@@ -249,6 +253,7 @@ function serverOf(pid, child, queueBound) {
       const info = execFileSync('jcmd', [String(pid), 'GC.heap_info']).toString();
       return { heap: Number(info.match(/used (\d+)K/)[1]) * 1024, rss: rss(pid) };
     },
+    histogram: () => histogram(pid),
   };
 }
 
@@ -284,6 +289,30 @@ async function startPeer() {
 function cpuMicros(pid) {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 1e6 / 100; // utime + stime, in clock ticks of 10 ms
+}
+
+/** Instances and bytes by class after a full GC (`GC.class_histogram` runs one). */
+function histogram(pid) {
+  const classes = new Map();
+  for (const line of execFileSync('jcmd', [String(pid), 'GC.class_histogram'], { maxBuffer: 64 << 20 }).toString().split('\n')) {
+    const match = line.match(/^\s*\d+:\s+(\d+)\s+(\d+)\s+(\S+)/);
+    if (match) {
+      classes.set(match[3], { instances: Number(match[1]), bytes: Number(match[2]) });
+    }
+  }
+  return classes;
+}
+
+/** What `count` connections added, class by class, per connection, the biggest first, as a Markdown table. */
+function histogramDelta(before, after, count) {
+  const rows = [...after].map(([name, now]) => {
+    const was = before.get(name) ?? { instances: 0, bytes: 0 };
+    return { name, instances: (now.instances - was.instances) / count, bytes: (now.bytes - was.bytes) / count };
+  }).filter(row => row.bytes >= 8).sort((a, b) => b.bytes - a.bytes);
+  const total = rows.reduce((sum, row) => sum + row.bytes, 0);
+  return [`What each of ${fmt(count, 0)} idle connections added to ${SERVER}'s heap (classes adding 8 bytes or more; ${fmt(total, 0)} bytes in all):`, '',
+    '| class | instances per connection | bytes per connection |', '|---|---|---|',
+    ...rows.slice(0, 100).map(row => `| \`${row.name}\` | ${fmt(row.instances, 2)} | ${fmt(row.bytes, 0)} |`), ''].join('\n');
 }
 
 function rss(pid) {
@@ -348,11 +377,15 @@ function percentile(sorted, p) {
 // --- scenarios ------------------------------------------------------------------------------
 
 /** S1: memory per idle connection after GC, and connects per second. */
-async function idle(server, target, count) {
+async function idle(server, target, count, label) {
   await until('the last run\'s connections closed', async () => (await server.sessions()) === 0, 60);
   const before = await server.memory();
+  const classesBefore = HISTOGRAM && server.histogram ? server.histogram() : null;
   const load = await subscribers(target, count);
   const after = await server.memory();
+  if (classesBefore) {
+    fs.writeFileSync(`${OUT}/histogram-${label}-${count}.md`, histogramDelta(classesBefore, server.histogram(), load.connected));
+  }
   load.close();
   return { heapPerConnection: (after.heap - before.heap) / load.connected, rssPerConnection: (after.rss - before.rss) / load.connected,
     connectsPerSecond: load.connected / load.seconds, connected: load.connected };
@@ -634,10 +667,10 @@ async function main() {
   const row = (scenario, metric, b, p, digits = 1) => rows.push(`| ${scenario} | ${metric} | ${fmt(b, digits)} | ${fmt(p, digits)} | ${fmt(b / p, 2)} |`);
 
   for (const count of !want('S1') ? [] : QUICK ? SIZES : [...SIZES, 18000]) {
-    const r = await both(name => idle(servers[name], TARGETS[name], count));
+    const r = await both(name => idle(servers[name], TARGETS[name], count, name));
     row(`S1 idle ${fmt(count, 0)}`, 'heap bytes per connection', r.bulletin.heapPerConnection, r.peer.heapPerConnection, 0);
     if (!SCRIPTED[SERVER_NAME]) { // the textbook endpoint is deployed beside Bulletin on WildFly and Payara only
-      const floor = await idle(servers.bulletin, TARGETS.naive, count);
+      const floor = await idle(servers.bulletin, TARGETS.naive, count, 'naive');
       row(`S1 idle ${fmt(count, 0)}`, 'heap bytes per connection of the textbook endpoint (the container\'s share)',
         floor.heapPerConnection, r.peer.heapPerConnection, 0);
     }

@@ -37,6 +37,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
@@ -86,6 +88,7 @@ public final class Bulletin {
     private final OutboxRelay relay;
     private final ScheduledFuture<?> relaySchedule;
     private final ScheduledExecutorService scheduler;
+    private final ExecutorService fanOut;
     private final Metrics metrics;
     private final Tracing tracing;
     private volatile Bus bus = Bus.NONE;
@@ -106,7 +109,10 @@ public final class Bulletin {
         NewsStore news = Watched.watch(NewsStore.class, stores.news(), storeLog);
         NotificationStore inboxes = Watched.watch(NotificationStore.class, stores.inboxes(), storeLog);
         TicketStore tickets = Watched.watch(TicketStore.class, stores.tickets(), storeLog);
-        this.hub = new Hub(config.queueBound(), scheduler);
+        // a big topic's sends are shared between the publishing thread and one worker per core
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.fanOut = Executors.newFixedThreadPool(cores, threads);
+        this.hub = new Hub(config.queueBound(), scheduler, fanOut, cores);
         this.tracing = tracing;
         // called inside the publish's announce span: the announcement carries that span to the other nodes
         this.sequencer = new Sequencer(log, hub, item -> announce(new Announcement.Delivery(item, tracing.current())),
@@ -172,6 +178,7 @@ public final class Bulletin {
         sequencer.stop();
         bus.close();
         hub.closeAll(SHUTTING_DOWN, "server shutting down");
+        fanOut.shutdown();
         metrics.close();
         LOG.log(System.Logger.Level.INFO, "Bulletin stopped");
     }

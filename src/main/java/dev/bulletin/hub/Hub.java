@@ -55,14 +55,24 @@ public final class Hub {
     private final AtomicLong ids = new AtomicLong();
     private final int queueBound;
     private final Executor closer;
+    private final FanOutWorkers fanOutWorkers;
 
     /**
      * @param queueBound frames a session may have waiting before it is evicted as a slow consumer
      * @param closer     runs the close of evicted sessions, so the publishing thread never waits for one
      */
     public Hub(int queueBound, Executor closer) {
+        this(queueBound, closer, Runnable::run, 0);
+    }
+
+    /**
+     * As {@link #Hub(int, Executor)}, with {@code workers} threads of {@code fanOut} sharing the sends
+     * of a big topic's fan-out with the publishing thread.
+     */
+    public Hub(int queueBound, Executor closer, Executor fanOut, int workers) {
         this.queueBound = queueBound;
         this.closer = closer;
+        this.fanOutWorkers = new FanOutWorkers(fanOut, workers);
     }
 
     /** Registers a connection; {@code address} is the client's IP address, or null when unknown. */
@@ -338,7 +348,14 @@ public final class Hub {
     }
 
     private void sendText(Subscriber subscriber, String text) {
-        if (subscriber.queue().offer(text) || subscriber.isGone()) {
+        if (!subscriber.queue().offer(text)) {
+            evictUnlessGone(subscriber);
+        }
+    }
+
+    /** A frame did not fit in the subscriber's queue: it reads too slowly, unless it is already gone. */
+    private void evictUnlessGone(Subscriber subscriber) {
+        if (subscriber.isGone()) {
             return;
         }
         stats.evicted.increment();
@@ -440,12 +457,21 @@ public final class Hub {
         topic.delivered = item.cursor().seq();
     }
 
+    /** Queues the text for each subscriber first, which fixes its order everywhere, then starts the sends. */
     private void fanOut(Stream topic, String text, Subscriber except) {
+        List<OutboundQueue> ready = new ArrayList<>();
         for (Subscriber subscriber : topic.subscribers) {
-            if (subscriber != except) {
-                sendText(subscriber, text);
+            if (subscriber == except) {
+                continue;
+            }
+            OutboundQueue queue = subscriber.queue();
+            if (!queue.enqueue(text)) {
+                evictUnlessGone(subscriber);
+            } else if (!queue.sending()) {
+                ready.add(queue);
             }
         }
+        fanOutWorkers.drain(ready);
     }
 
     private Stream requireLocked(StreamId name) {

@@ -29,8 +29,20 @@ final class OutboundQueue {
         this.onFailure = onFailure;
     }
 
-    /** Queues a frame; false when the queue is closed or full, and then the frame is not sent. */
+    /** Queues a frame and sends it if nothing is in flight; false when the queue is closed or full, and then the frame is not sent. */
     boolean offer(String text) {
+        if (!enqueue(text)) {
+            return false;
+        }
+        drain();
+        return true;
+    }
+
+    /**
+     * Queues a frame without sending it; false when the queue is closed or full. Its place in the
+     * order is fixed here: call {@link #drain} later, on any thread, unless {@link #sending}.
+     */
+    boolean enqueue(String text) {
         if (closed) {
             return false;
         }
@@ -39,8 +51,15 @@ final class OutboundQueue {
             return false;
         }
         frames.offer(text);
-        drain();
         return true;
+    }
+
+    /**
+     * Whether a send is in flight: its completion sends what was queued before this answered, so
+     * a frame queued before asking needs no {@link #drain} when this is true.
+     */
+    boolean sending() {
+        return inFlight;
     }
 
     int size() {
@@ -58,7 +77,8 @@ final class OutboundQueue {
         return dropped;
     }
 
-    private void drain() {
+    /** Sends the next frame if none is in flight; any thread may call it at any time. */
+    void drain() {
         if (work.getAndIncrement() != 0) {
             return;
         }
