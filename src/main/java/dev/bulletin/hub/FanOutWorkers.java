@@ -12,7 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class FanOutWorkers {
 
-    /** Queues a thread starts before sharing them out pays for the hand-off. */
+    /** The fewest queues worth handing to another thread: fewer than twice this, the calling thread starts them all. */
     static final int SHARE = 512;
 
     private final Executor workers;
