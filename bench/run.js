@@ -155,7 +155,7 @@ const recording = queueBound => PROFILE ? [`-XX:StartFlightRecording=name=bullet
  */
 function saveRecording(server) {
   if (PROFILE) {
-    execFileSync('jcmd', [String(server.pid), 'JFR.dump', 'name=bulletin', `filename=${recordingFile(server.queueBound)}`], { stdio: 'ignore' });
+    jcmd(server.pid, 'JFR.dump', 'name=bulletin', `filename=${recordingFile(server.queueBound)}`);
   }
 }
 
@@ -167,10 +167,10 @@ async function startScripted(queueBound) {
   const log = fs.openSync(path.join(OUT, `${SERVER_NAME}.log`), 'w');
   execFileSync('servers/bench-server', [SERVER_NAME, 'start'], { stdio: ['ignore', log, log], env: serverEnv(queueBound) });
   await until(`${SERVER_NAME} with the WAR`, async () => (await request('GET', 8080, '/bulletin/api/topics')) === 200, 300);
-  const pid = Number(execFileSync('ss', ['-ltnpH', 'sport = :8080']).toString().match(/pid=(\d+)/)[1]);
+  const pid = listenerOn8080();
   started.push(pid);
   if (PROFILE) {
-    execFileSync('jcmd', [String(pid), 'JFR.start', 'name=bulletin', 'settings=profile'], { stdio: 'ignore' });
+    jcmd(pid, 'JFR.start', 'name=bulletin', 'settings=profile');
   }
   return {
     ...serverOf(pid, null, queueBound),
@@ -199,7 +199,7 @@ async function startWildFly(queueBound) {
   });
   started.push(script.pid);
   await until('WildFly with the WAR', async () => (await request('GET', 8080, '/bulletin/api/topics')) === 200, 120);
-  const pid = Number(execFileSync('ss', ['-ltnpH', 'sport = :8080']).toString().match(/pid=(\d+)/)[1]);
+  const pid = listenerOn8080();
   started.push(pid);
   return serverOf(pid, script, queueBound);
 }
@@ -249,8 +249,8 @@ function serverOf(pid, child, queueBound) {
     sessions: async () => (await json(8080, '/bulletin/api/stats')).sessions + (await json(8080, '/naive/publish')).sessions,
     cpuMicros: async () => cpuMicros(pid),
     memory: async () => {
-      execFileSync('jcmd', [String(pid), 'GC.run']);
-      const info = execFileSync('jcmd', [String(pid), 'GC.heap_info']).toString();
+      jcmd(pid, 'GC.run');
+      const info = jcmd(pid, 'GC.heap_info');
       return { heap: Number(info.match(/used (\d+)K/)[1]) * 1024, rss: rss(pid) };
     },
     histogram: () => histogram(pid),
@@ -291,10 +291,20 @@ function cpuMicros(pid) {
   return (Number(fields[11]) + Number(fields[12])) * 1e6 / 100; // utime + stime, in clock ticks of 10 ms
 }
 
+/** Runs a diagnostic command in the JVM with that PID; answers what it printed. */
+function jcmd(pid, ...command) {
+  return execFileSync('jcmd', [String(pid), ...command], { maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+}
+
+/** The PID of the process listening on port 8080: the server just started. */
+function listenerOn8080() {
+  return Number(execFileSync('ss', ['-ltnpH', 'sport = :8080']).toString().match(/pid=(\d+)/)[1]);
+}
+
 /** Instances and bytes by class after a full GC (`GC.class_histogram` runs one). */
 function histogram(pid) {
   const classes = new Map();
-  for (const line of execFileSync('jcmd', [String(pid), 'GC.class_histogram'], { maxBuffer: 64 << 20 }).toString().split('\n')) {
+  for (const line of jcmd(pid, 'GC.class_histogram').split('\n')) {
     const match = line.match(/^\s*\d+:\s+(\d+)\s+(\d+)\s+(\S+)/);
     if (match) {
       classes.set(match[3], { instances: Number(match[1]), bytes: Number(match[2]) });
