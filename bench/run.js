@@ -1,13 +1,14 @@
 // Bulletin against the lean Node peer, on this box, in one run; prints a Markdown table and
-// writes it to target/bench/report.md. Needs `mvn -DskipTests package` first (the WAR and the
+// writes it to target/bench/report.md (and report-SERVER.json, which bench/servers.js reads to put
+// every server side by side). Needs `mvn -DskipTests package` first (the WAR and the
 // configured WildFly; with -Ppayara also Payara Micro) and `npm ci --prefix bench` (ws). It
 // builds bench/naive itself.
 //   node bench/run.js [--quick] [--only=S1,S4,S7,…] [--payara | --postgresql] [--profile]
-//   --quick: 1,000 subscribers only (S5 always runs at 1,000); --only: just those scenarios;
+//   --quick: 1,000 subscribers only (S5 always runs at 1,000); --subscribers=N: N only, without S1's 18,000;
+//   --only: just those scenarios;
 //   --payara (or --server=payara): Bulletin on Payara Micro instead of WildFly;
 //   --server=glassfish|liberty: Bulletin on GlassFish 7 or Open Liberty, set up by servers/NAME.sh as the
-//   smoke suite does (servers/bench-server); S1, S2 and S3 only: S4's users and S6's textbook endpoint
-//   are WildFly's and Payara's;
+//   smoke suite does (servers/bench-server), with S4's users and S6's textbook endpoint added;
 //   --postgresql: WildFly on PostgreSQL (`mvn -Ppostgresql -DskipTests package` first; BULLETIN_DB_URL,
 //   BULLETIN_DB_USER and BULLETIN_DB_PASSWORD name the database) instead of its embedded H2;
 //   --profile: a JFR recording of each run of Bulletin's server, on any --server (target/bench/bulletin-QUEUEBOUND.jfr)
@@ -40,10 +41,7 @@ const SCRIPTED = { glassfish: 'GlassFish 7.0.21, H2', liberty: 'Open Liberty 26.
 if (!['wildfly', 'payara', ...Object.keys(SCRIPTED)].includes(SERVER_NAME)) {
   throw new Error(`--server=${SERVER_NAME}: wildfly, payara, glassfish or liberty`);
 }
-const ONLY = SMOKE ? ['S2'] : SCRIPTED[SERVER_NAME]
-  ? (process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['S1', 'S2', 'S3'])
-    .filter(scenario => ['S1', 'S2', 'S3'].includes(scenario))
-  : process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const ONLY = SMOKE ? ['S2'] : process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const want = scenario => !ONLY || ONLY.includes(scenario);
 const POSTGRESQL = process.argv.includes('--postgresql');
 const METRICS = process.argv.includes('--metrics');
@@ -51,7 +49,8 @@ const TRACING = process.argv.includes('--tracing');
 const SERVER = PAYARA ? 'Payara Micro 6.2025.10, H2' : SCRIPTED[SERVER_NAME] ?? `WildFly 39.0.1, ${POSTGRESQL ? 'PostgreSQL' : 'H2'}${METRICS ? ', metrics on' : ''}${TRACING ? ', tracing on' : ''}`;
 const OTLP_SINK = 4318;
 const NAIVE_WAR = 'bench/naive/target/naive.war';
-const SIZES = SMOKE ? [300] : QUICK ? [1000] : [1000, 5000, 10000];
+const SUBSCRIBERS = Number(process.argv.find(arg => arg.startsWith('--subscribers='))?.slice('--subscribers='.length)) || null;
+const SIZES = SMOKE ? [300] : QUICK ? [1000] : SUBSCRIBERS ? [SUBSCRIBERS] : [1000, 5000, 10000];
 const MAX_USERS = SIZES.at(-1);
 const PER_PROCESS = 5000;
 const DIST = POSTGRESQL ? 'target/wildfly-postgresql' : 'target/wildfly-39.0.1.Final';
@@ -162,21 +161,53 @@ function saveRecording(server) {
 /** Bulletin's server, whichever it is: started, with the WARs, until Bulletin answers. */
 const startBulletin = queueBound => (PAYARA ? startPayara : SCRIPTED[SERVER_NAME] ? startScripted : startWildFly)(queueBound);
 
-/** GlassFish or Open Liberty through servers/bench-server, with the queue bound in the environment it starts with. */
+/**
+ * GlassFish or Open Liberty through servers/bench-server: installed, given S4's users and the
+ * benchmark's heap, started with the queue bound in its environment, and the textbook endpoint deployed.
+ */
 async function startScripted(queueBound) {
   const log = fs.openSync(path.join(OUT, `${SERVER_NAME}.log`), 'w');
-  execFileSync('servers/bench-server', [SERVER_NAME, 'start'], { stdio: ['ignore', log, log], env: serverEnv(queueBound) });
-  await until(`${SERVER_NAME} with the WAR`, async () => (await request('GET', 8080, '/bulletin/api/topics')) === 200, 300);
+  const benchServer = (...args) => execFileSync('servers/bench-server', [SERVER_NAME, ...args],
+    { stdio: ['ignore', log, log], env: { ...serverEnv(queueBound), ...(SERVER_NAME === 'liberty' ? { JVM_ARGS: JVM.join(' ') } : {}) } });
+  benchServer('install');
+  (SERVER_NAME === 'glassfish' ? prepareGlassFish : prepareLiberty)(Array.from({ length: MAX_USERS }, (_, i) => `${READERS}${i}`));
+  benchServer('start');
+  benchServer('deploy', NAIVE_WAR);
+  await until(`${SERVER_NAME} with the WARs`, async () => (await request('GET', 8080, '/naive/publish')) === 200
+    && (await request('GET', 8080, '/bulletin/api/topics')) === 200, 300);
   const pid = listenerOn8080();
   started.push(pid);
   if (PROFILE) {
     jcmd(pid, 'JFR.start', 'name=bulletin', 'settings=profile');
   }
-  return {
-    ...serverOf(pid, null, queueBound),
-    stop: async () => execFileSync('servers/bench-server', [SERVER_NAME, 'stop'], { stdio: ['ignore', log, log] }),
-    sessions: async () => (await json(8080, '/bulletin/api/stats')).sessions, // no textbook endpoint here
-  };
+  return { ...serverOf(pid, null, queueBound), stop: async () => benchServer('stop') };
+}
+
+/**
+ * S4's users in GlassFish's file realm, group user, and the benchmark's heap in its domain. The
+ * realm's {SSHA256} is SHA-256 of password and salt, digested 99 more times, then Base64 of hash
+ * and salt; one salt does for all of them.
+ */
+function prepareGlassFish(readers) {
+  const domain = 'target/servers/glassfish7/glassfish/domains/domain1/config';
+  const salt = crypto.randomBytes(8);
+  let hash = crypto.createHash('sha256').update(Buffer.concat([Buffer.from(READER_PASSWORD), salt])).digest();
+  for (let i = 2; i <= 100; i++) {
+    hash = crypto.createHash('sha256').update(hash).digest();
+  }
+  const password = `{SSHA256}${Buffer.concat([hash, salt]).toString('base64')}`;
+  fs.appendFileSync(path.join(domain, 'keyfile'), '\n' + readers.map(name => `${name};${password};user`).join('\n') + '\n');
+  const xml = path.join(domain, 'domain.xml'); // the server's config comes first, the default config after it
+  fs.writeFileSync(xml, fs.readFileSync(xml, 'utf8')
+    .replace('<jvm-options>-Xmx512m</jvm-options>', JVM.map(option => `<jvm-options>${option}</jvm-options>`).join('')));
+}
+
+/** S4's users in Open Liberty's basic registry, members of the group bound to role user. */
+function prepareLiberty(readers) {
+  const xml = 'target/servers/wlp/usr/servers/bulletin/server.xml';
+  fs.writeFileSync(xml, fs.readFileSync(xml, 'utf8')
+    .replace('<group name="user">', `${readers.map(name => `<user name="${name}" password="${READER_PASSWORD}"/>`).join('')}
+        <group name="user">${readers.map(name => `<member name="${name}"/>`).join('')}`));
 }
 
 async function startWildFly(queueBound) {
@@ -674,16 +705,14 @@ async function main() {
   }
   const servers = { bulletin: await startBulletin(8192), peer: await startPeer() };
   const rows = [];
-  const row = (scenario, metric, b, p, digits = 1) => rows.push(`| ${scenario} | ${metric} | ${fmt(b, digits)} | ${fmt(p, digits)} | ${fmt(b / p, 2)} |`);
+  const row = (scenario, metric, bulletin, peer, digits = 1) => rows.push({ scenario, metric, bulletin, peer, digits });
 
-  for (const count of !want('S1') ? [] : QUICK ? SIZES : [...SIZES, 18000]) {
+  for (const count of !want('S1') ? [] : QUICK || SUBSCRIBERS ? SIZES : [...SIZES, 18000]) {
     const r = await both(name => idle(servers[name], TARGETS[name], count, name));
     row(`S1 idle ${fmt(count, 0)}`, 'heap bytes per connection', r.bulletin.heapPerConnection, r.peer.heapPerConnection, 0);
-    if (!SCRIPTED[SERVER_NAME]) { // the textbook endpoint is deployed beside Bulletin on WildFly and Payara only
-      const floor = await idle(servers.bulletin, TARGETS.naive, count, 'naive');
-      row(`S1 idle ${fmt(count, 0)}`, 'heap bytes per connection of the textbook endpoint (the container\'s share)',
-        floor.heapPerConnection, r.peer.heapPerConnection, 0);
-    }
+    const floor = await idle(servers.bulletin, TARGETS.naive, count, 'naive');
+    row(`S1 idle ${fmt(count, 0)}`, 'heap bytes per connection of the textbook endpoint (the container\'s share)',
+      floor.heapPerConnection, r.peer.heapPerConnection, 0);
     row(`S1 idle ${fmt(count, 0)}`, 'RSS bytes per connection', r.bulletin.rssPerConnection, r.peer.rssPerConnection, 0);
     row(`S1 idle ${fmt(count, 0)}`, 'connects per second', r.bulletin.connectsPerSecond, r.peer.connectsPerSecond, 0);
     console.error(`S1 ${count} done`);
@@ -777,9 +806,14 @@ async function main() {
       `| ${fmt(r.count, 0)} | frames per second | ${fmt(r.bulletin.framesPerSecond, 0)} | ${fmt(r.naive.framesPerSecond, 0)} | ${fmt(r.naiveOnce.framesPerSecond, 0)} | ${fmt(r.naive.framesPerSecond / r.naiveOnce.framesPerSecond, 2)} |`]),
     ''];
   const cores = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm).length;
-  const report = [`Run of ${new Date().toISOString().slice(0, 16)}Z, Bulletin on ${SERVER}, on ${cpu}, ${cores} cores${QUICK ? ' (--quick)' : ''}${SMOKE ? ' (--smoke)' : ONLY ? ` (--only=${ONLY})` : ''}:`, '',
-    '| scenario | metric | Bulletin | Node peer | ratio |', '|---|---|---|---|---|', ...rows, '', ...s6].join('\n');
+  const options = [QUICK && '--quick', SUBSCRIBERS && `--subscribers=${SUBSCRIBERS}`, SMOKE ? '--smoke' : ONLY && `--only=${ONLY}`];
+  const run = `${new Date().toISOString().slice(0, 16)}Z, Bulletin on ${SERVER}, on ${cpu}, ${cores} cores${options.filter(Boolean).map(o => ` (${o})`).join('')}`;
+  const report = [`Run of ${run}:`, '', '| scenario | metric | Bulletin | Node peer | ratio |', '|---|---|---|---|---|',
+    ...rows.map(r => `| ${r.scenario} | ${r.metric} | ${fmt(r.bulletin, r.digits)} | ${fmt(r.peer, r.digits)} | ${fmt(r.bulletin / r.peer, 2)} |`),
+    '', ...s6].join('\n');
   fs.writeFileSync(path.join(OUT, 'report.md'), report);
+  // for bench/servers.js, which puts the servers side by side
+  fs.writeFileSync(path.join(OUT, `report-${SERVER_NAME}.json`), JSON.stringify({ server: SERVER, run, report, rows, ablation }));
   console.log(report);
   saveRecording(servers.bulletin);
   if (missing.length > 0) {

@@ -41,6 +41,11 @@ start() {
     "$asadmin" deploy target/bulletin.war
 }
 
+# Another WAR beside Bulletin, at the context root of its name (bench/run.js's textbook endpoint)
+deploy_war() {
+  "$GLASSFISH/bin/asadmin" deploy "$1"
+}
+
 stop() {
   "$GLASSFISH/bin/asadmin" stop-domain --kill=true
   kill_domain # a domain that never answered is not stopped by stop-domain

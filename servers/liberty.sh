@@ -25,6 +25,12 @@ start() {
   "$LIBERTY/bin/server" start bulletin
 }
 
+# Another WAR beside Bulletin, at the context root of its name: Liberty starts what its dropins
+# folder receives (bench/run.js's textbook endpoint)
+deploy_war() {
+  mkdir -p "$LIBERTY/usr/servers/bulletin/dropins" && cp "$1" "$LIBERTY/usr/servers/bulletin/dropins/"
+}
+
 stop() {
   "$LIBERTY/bin/server" stop bulletin
 }
