@@ -35,7 +35,7 @@ for (const server of SERVERS) {
 const wildfly = runs.wildfly;
 // S4 runs at 2,000 notifications/s offered, then at 5,000: the last shows what the server takes
 const lastS4 = run => run.rows.filter(r => r.scenario.startsWith('S4') && r.metric === 'notifications per second taken').at(-1);
-/** The textbook endpoint's CPU per frame, unless it lost frames (Open Liberty refuses a send while one is in flight). */
+/** The textbook endpoint's CPU per frame, unless it lost frames (as it does on Open Liberty). */
 const textbook = flood => !flood ? '–' : flood.frames < flood.expected
   ? `lost ${fmt(100 * (1 - flood.frames / flood.expected), 0)}% of frames` : fmt(flood.cpuMicrosPerFrame, 2);
 const perFrame = run => find(run, 'S2 flood', 'server CPU µs per delivered frame');

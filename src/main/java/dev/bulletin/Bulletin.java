@@ -248,7 +248,7 @@ public final class Bulletin {
         if (identity != null && identity.loginEnds() != null) {
             closeAtLoginEnd(subscriber, identity.loginEnds());
         }
-        hub.send(subscriber, new ServerFrame.Welcome(Protocol.V1, subscriber.id(), subscriber.user(),
+        hub.send(subscriber, new ServerFrame.Welcome(subscriber.protocol(), subscriber.id(), subscriber.user(),
                 config.heartbeatMillis(), new ServerFrame.Limits(Protocol.MAX_MESSAGE_BYTES, config.maxTopics())));
         try {
             if (identity != null) {

@@ -17,6 +17,7 @@ import dev.bulletin.store.StreamLog;
 import dev.bulletin.store.TopicSummary;
 import dev.bulletin.stream.Sequencer;
 import dev.bulletin.store.StoredNews;
+import dev.bulletin.protocol.EncodedFrame;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -114,7 +115,7 @@ public final class Newsroom {
         }
         hub.exclusive(topics.stream().map(StreamId::topic).toList(), () -> {
             Map<String, Boolean> resumed = new LinkedHashMap<>();
-            List<String> replay = new ArrayList<>();
+            List<EncodedFrame> replay = new ArrayList<>();
             for (String topic : topics) {
                 Backlog backlog = read.getOrDefault(topic, Backlog.LIVE);
                 StreamId stream = StreamId.topic(topic);
@@ -133,12 +134,12 @@ public final class Newsroom {
                     resumed.put(topic, backlog.resumed());
                     metrics.resumed(backlog.resumed());
                 }
-                backlog.items().forEach(item -> replay.add(item.text()));
+                backlog.items().forEach(item -> replay.add(item.frame()));
                 replay.addAll(backlog.live());
                 hub.join(subscriber, stream);
             }
             hub.send(subscriber, new ServerFrame.Subscribed(ref, topics, resumed));
-            replay.forEach(text -> hub.send(subscriber, text));
+            replay.forEach(frame -> hub.send(subscriber, frame));
             return null;
         });
     }
@@ -174,10 +175,10 @@ public final class Newsroom {
         List<Replayed> after = new ArrayList<>();
         for (Hub.Item item : kept) {
             if (item.cursor().seq() > cursor.seq()) {
-                if (item.replayText() == null) {
+                if (item.replay() == null) {
                     return Optional.empty(); // announced by another node, which sends no replay frame
                 }
-                after.add(new Replayed(item.cursor().seq(), item.replayText()));
+                after.add(new Replayed(item.cursor().seq(), item.replay()));
             }
         }
         return Optional.of(after);
@@ -230,7 +231,7 @@ public final class Newsroom {
     }
 
     /** A replayed item: its sequence number and its frame, encoded with {@code replay: true}. */
-    private record Replayed(long seq, String text) {
+    private record Replayed(long seq, EncodedFrame frame) {
     }
 
     /** The store's last cursor of each topic of a frame, read once and only if needed. */
@@ -256,7 +257,7 @@ public final class Newsroom {
      * frames of items published between the read and the hold, which go out as they went to
      * everyone (live: they were published after the client asked).
      */
-    private record Backlog(boolean resumed, List<Replayed> items, long through, List<String> live) {
+    private record Backlog(boolean resumed, List<Replayed> items, long through, List<EncodedFrame> live) {
 
         /** A topic followed already: live, nothing to replay. */
         static final Backlog LIVE = new Backlog(true, List.of(), Long.MAX_VALUE, List.of());
@@ -272,13 +273,13 @@ public final class Newsroom {
          * what the hub delivered last ({@code recentlyDelivered}) or, when it no longer has them all,
          * from the store ({@code stored}); a resume that cannot be completed so answers {@code resumed: false}.
          */
-        Backlog upTo(long delivered, Function<Long, Optional<List<String>>> recentlyDelivered,
+        Backlog upTo(long delivered, Function<Long, Optional<List<EncodedFrame>>> recentlyDelivered,
                      Function<Long, Optional<List<Replayed>>> stored) {
             List<Replayed> cut = Newsroom.upTo(items, delivered);
             if (delivered <= through) {
                 return new Backlog(resumed, cut, delivered);
             }
-            Optional<List<String>> sent = recentlyDelivered.apply(through);
+            Optional<List<EncodedFrame>> sent = recentlyDelivered.apply(through);
             if (sent.isPresent()) {
                 return new Backlog(resumed, cut, delivered, sent.get());
             }

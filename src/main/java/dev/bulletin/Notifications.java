@@ -16,6 +16,7 @@ import dev.bulletin.store.Appended;
 import dev.bulletin.store.NotificationStore;
 import dev.bulletin.stream.Sequencer;
 import dev.bulletin.store.StoredNotification;
+import dev.bulletin.protocol.EncodedFrame;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -195,7 +196,7 @@ public final class Notifications {
                 throw new InvalidInput(ErrorCode.NOT_FOUND, "ids", "no notification of yours has the id "
                         + String.join(", ", result.unknown()) + "; nothing was marked read");
             }
-            String frame = hub.encode(new ServerFrame.Read(ids));
+            EncodedFrame frame = hub.encode(new ServerFrame.Read(ids));
             hub.broadcast(inbox, frame, acking);
             bus.accept(new Announcement.Read(user, frame));
             return null;

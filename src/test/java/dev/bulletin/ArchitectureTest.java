@@ -37,7 +37,7 @@ class ArchitectureTest {
 
     @ParameterizedTest(name = "{0} uses only {1}")
     @CsvSource(delimiter = '|', value = {
-        "dev.bulletin.protocol      | ",
+        "dev.bulletin.protocol      | tools.jackson..",
         "dev.bulletin.faults        | ",
         "dev.bulletin.metrics       | ",
         "dev.bulletin.metrics.micrometer | metrics io.micrometer..",
@@ -59,7 +59,8 @@ class ArchitectureTest {
         if (allowed != null) {
             Arrays.stream(allowed.split(" ")).map(name -> switch (name) {
                 case "core" -> "dev.bulletin";
-                case "org.flywaydb..", "io.micrometer..", "io.opentelemetry..", "org.eclipse.microprofile.health.." -> name;
+                case "org.flywaydb..", "io.micrometer..", "io.opentelemetry..", "org.eclipse.microprofile.health..",
+                     "tools.jackson.." -> name;
                 default -> "dev.bulletin." + name;
             }).forEach(packages::add);
         }

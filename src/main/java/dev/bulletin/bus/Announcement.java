@@ -2,6 +2,7 @@ package dev.bulletin.bus;
 
 import dev.bulletin.hub.Hub;
 import dev.bulletin.hub.Stats;
+import dev.bulletin.protocol.EncodedFrame;
 
 /** What one node tells the others, after the change it is about has committed. */
 public sealed interface Announcement {
@@ -14,7 +15,7 @@ public sealed interface Announcement {
     }
 
     /** A user read notifications: every node sends the {@code read} frame to the user's sessions there. */
-    record Read(String user, String frame) implements Announcement {
+    record Read(String user, EncodedFrame frame) implements Announcement {
     }
 
     /** A notification went to a role: every node lets the members connected there claim it. */

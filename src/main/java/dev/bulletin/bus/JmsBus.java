@@ -6,6 +6,7 @@ import dev.bulletin.metrics.Metrics;
 import dev.bulletin.hub.Stats;
 import dev.bulletin.protocol.Cursor;
 import dev.bulletin.protocol.StreamId;
+import dev.bulletin.protocol.EncodedFrame;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConsumer;
@@ -140,9 +141,9 @@ public final class JmsBus implements Bus {
             }
             producer.setProperty("kind", "delivery").setProperty("stream", delivery.item().stream().key())
                     .setProperty("cursor", delivery.item().cursor().toString())
-                    .send(topic, delivery.item().text());
+                    .send(topic, delivery.item().frame().json());
         } else if (announcement instanceof Announcement.Read read) {
-            producer.setProperty("kind", "read").setProperty("user", read.user()).send(topic, read.frame());
+            producer.setProperty("kind", "read").setProperty("user", read.user()).send(topic, read.frame().json());
         } else if (announcement instanceof Announcement.RoleNotified role) {
             producer.setProperty("kind", "role").setProperty("role", role.role()).send(topic, "");
         } else if (announcement instanceof Announcement.SessionEnded ended) {
@@ -190,8 +191,8 @@ public final class JmsBus implements Bus {
                 case "delivery" -> new Announcement.Delivery(new Hub.Item(
                         StreamId.parse(message.getStringProperty("stream")).orElseThrow(),
                         Cursor.parse(message.getStringProperty("cursor")).orElseThrow(),
-                        message.getBody(String.class)), message.getStringProperty(TRACEPARENT));
-                case "read" -> new Announcement.Read(message.getStringProperty("user"), message.getBody(String.class));
+                        new EncodedFrame(message.getBody(String.class))), message.getStringProperty(TRACEPARENT));
+                case "read" -> new Announcement.Read(message.getStringProperty("user"), new EncodedFrame(message.getBody(String.class)));
                 case "role" -> new Announcement.RoleNotified(message.getStringProperty("role"));
                 case "session-ended" -> new Announcement.SessionEnded(message.getStringProperty("httpSession"));
                 case "user-disconnected" -> new Announcement.UserDisconnected(message.getStringProperty("user"));

@@ -3,9 +3,8 @@ package dev.bulletin.endpoint;
 import dev.bulletin.Bulletin;
 import dev.bulletin.hub.Subscriber;
 import dev.bulletin.protocol.ClientFrame;
-import dev.bulletin.protocol.CloseCode;
-import dev.bulletin.protocol.FrameAssembler;
 import dev.bulletin.protocol.Protocol;
+import dev.bulletin.protocol.ServerFrameCborEncoder;
 import dev.bulletin.protocol.ServerFrameEncoder;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -23,8 +22,8 @@ import java.nio.ByteBuffer;
 /** Public news: any client may follow topics here; a publisher may also publish. */
 // A CDI bean, so that every server injects into it (Open Liberty injects only into beans)
 @Dependent
-@ServerEndpoint(value = NewsEndpoint.PATH, subprotocols = Protocol.V1,
-        encoders = ServerFrameEncoder.class, configurator = HandshakeGuard.class)
+@ServerEndpoint(value = NewsEndpoint.PATH, subprotocols = {Protocol.V1, Protocol.V1_CBOR},
+        encoders = {ServerFrameEncoder.class, ServerFrameCborEncoder.class}, configurator = HandshakeGuard.class)
 public class NewsEndpoint {
 
     public static final String PATH = "/ws/news";
@@ -34,28 +33,32 @@ public class NewsEndpoint {
     @Inject
     Bulletin bulletin;
 
-    private final FrameAssembler assembler = new FrameAssembler();
+    private IncomingMessages incoming;
     private Subscriber subscriber;
 
     @OnOpen
     public void onOpen(Session session) {
+        incoming = new IncomingMessages(session);
         subscriber = bulletin.open(new SessionSink(session), null, HandshakeGuard.isPublisher(session),
                 HandshakeGuard.address(session));
     }
 
     /** A part of a text message: the frame is read once the last part is in, or refused as soon as it is too big. */
     @OnMessage
-    public void onText(String part, boolean last) {
-        ClientFrame frame = assembler.add(part, last);
+    public void onText(Session session, String part, boolean last) throws IOException {
+        ClientFrame frame = incoming.text(session, part, last);
         if (frame != null) {
             bulletin.handle(subscriber, frame);
         }
     }
 
-    /** A part, not the whole message: a whole binary message would be read into memory before this closes it. */
+    /** A part of a binary message, the same way: a whole one would be read into memory before it could be refused. */
     @OnMessage
     public void onBinary(Session session, ByteBuffer part, boolean last) throws IOException {
-        session.close(SessionSink.reason(CloseCode.CANNOT_ACCEPT, "binary frames are not accepted"));
+        ClientFrame frame = incoming.binary(session, part, last);
+        if (frame != null && subscriber != null) {
+            bulletin.handle(subscriber, frame);
+        }
     }
 
     @OnMessage

@@ -2,6 +2,8 @@ package dev.bulletin.endpoint;
 
 import dev.bulletin.hub.Sink;
 import dev.bulletin.protocol.CloseCode;
+import dev.bulletin.protocol.EncodedFrame;
+import dev.bulletin.protocol.Protocol;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
@@ -14,7 +16,8 @@ import java.util.Enumeration;
 import java.util.function.Consumer;
 
 /**
- * A hub sink over a Jakarta WebSocket session, through its asynchronous remote only.
+ * A hub sink over a Jakarta WebSocket session, through its asynchronous remote only: text messages
+ * on {@code bulletin.v1.json}, binary ones on {@code bulletin.v1.cbor}.
  *
  * <p>Sends run with {@link #NO_SERVICES} as the thread's context class loader. Tyrus reschedules
  * a session's idle timeout on the container's managed scheduled executor at every send, even with
@@ -38,17 +41,32 @@ final class SessionSink implements Sink {
 
     private final Session session;
     private final RemoteEndpoint.Async remote;
+    private final boolean cbor;
 
     SessionSink(Session session) {
         this.session = session;
         this.remote = session.getAsyncRemote();
+        this.cbor = isCbor(session);
+    }
+
+    static boolean isCbor(Session session) {
+        return Protocol.V1_CBOR.equals(session.getNegotiatedSubprotocol());
     }
 
     @Override
-    public void send(String text, Consumer<Throwable> done) {
+    public String protocol() {
+        return cbor ? Protocol.V1_CBOR : Protocol.V1;
+    }
+
+    @Override
+    public void send(EncodedFrame frame, Consumer<Throwable> done) {
         withoutServices(() -> {
             try {
-                remote.sendText(text, result -> done.accept(result.isOK() ? null : result.getException()));
+                if (cbor) {
+                    remote.sendBinary(frame.cbor(), result -> done.accept(result.isOK() ? null : result.getException()));
+                } else {
+                    remote.sendText(frame.json(), result -> done.accept(result.isOK() ? null : result.getException()));
+                }
             } catch (RuntimeException e) {
                 done.accept(e);
             }

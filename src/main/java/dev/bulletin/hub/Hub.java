@@ -2,6 +2,7 @@ package dev.bulletin.hub;
 
 import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.protocol.Cursor;
+import dev.bulletin.protocol.EncodedFrame;
 import dev.bulletin.protocol.ServerFrame;
 import dev.bulletin.protocol.ServerFrameEncoder;
 import dev.bulletin.protocol.StreamId;
@@ -98,16 +99,18 @@ public final class Hub {
 
     /** Encodes the frame and queues it for one subscriber. */
     public void send(Subscriber subscriber, ServerFrame frame) {
-        sendText(subscriber, encoder.encode(frame));
+        send(subscriber, encode(frame));
     }
 
     /** Queues a frame encoded already for one subscriber. */
-    public void send(Subscriber subscriber, String text) {
-        sendText(subscriber, text);
+    public void send(Subscriber subscriber, EncodedFrame frame) {
+        if (!subscriber.queue().offer(frame)) {
+            evictUnlessGone(subscriber);
+        }
     }
 
-    public String encode(ServerFrame frame) {
-        return encoder.encode(frame);
+    public EncodedFrame encode(ServerFrame frame) {
+        return new EncodedFrame(encoder.encode(frame));
     }
 
     /**
@@ -191,7 +194,7 @@ public final class Hub {
                 LOG.log(System.Logger.Level.WARNING, "Stream {0}: items {1} to {2} are no longer in the store;"
                         + " delivering {3}", item.stream(), topic.delivered + 1, seq - 1, seq);
             }
-            fanOut(topic, item.text(), null);
+            fanOut(topic, item.frame(), null);
             advance(topic, item);
         }
     }
@@ -201,7 +204,7 @@ public final class Hub {
      * last {@link #TAIL} it delivered; empty when it no longer has them all. Call inside
      * {@link #exclusive} for the topic.
      */
-    public Optional<List<String>> deliveredAfter(StreamId stream, long seq) {
+    public Optional<List<EncodedFrame>> deliveredAfter(StreamId stream, long seq) {
         Stream topic = requireLocked(stream);
         if (seq >= topic.delivered) {
             return Optional.of(List.of());
@@ -210,7 +213,7 @@ public final class Hub {
         if (kept.isEmpty() || kept.get(0).cursor().seq() > seq + 1) {
             return Optional.empty();
         }
-        return Optional.of(kept.stream().filter(item -> item.cursor().seq() > seq).map(Item::text).toList());
+        return Optional.of(kept.stream().filter(item -> item.cursor().seq() > seq).map(Item::frame).toList());
     }
 
     /**
@@ -244,14 +247,14 @@ public final class Hub {
         return tracked;
     }
 
-    /** Queues the same text for every subscriber of the topic; call inside {@link #exclusive} for it. */
-    public void broadcast(StreamId stream, String text) {
-        broadcast(stream, text, null);
+    /** Queues the same frame for every subscriber of the topic; call inside {@link #exclusive} for it. */
+    public void broadcast(StreamId stream, EncodedFrame frame) {
+        broadcast(stream, frame, null);
     }
 
-    /** Queues the same text for every subscriber of the topic but one; call inside {@link #exclusive} for it. */
-    public void broadcast(StreamId stream, String text, Subscriber except) {
-        fanOut(requireLocked(stream), text, except);
+    /** Queues the same frame for every subscriber of the topic but one; call inside {@link #exclusive} for it. */
+    public void broadcast(StreamId stream, EncodedFrame frame, Subscriber except) {
+        fanOut(requireLocked(stream), frame, except);
     }
 
     /** The subscribers of a stream at this moment, read without a lock. */
@@ -347,12 +350,6 @@ public final class Hub {
                 stats.evicted.sum());
     }
 
-    private void sendText(Subscriber subscriber, String text) {
-        if (!subscriber.queue().offer(text)) {
-            evictUnlessGone(subscriber);
-        }
-    }
-
     /** A frame did not fit in the subscriber's queue: it reads too slowly, unless it is already gone. */
     private void evictUnlessGone(Subscriber subscriber) {
         if (subscriber.isGone()) {
@@ -435,7 +432,7 @@ public final class Hub {
     private void fill(Stream topic, Cursor after, Function<Cursor, List<Item>> missedAfter) {
         for (Item missed : missedAfter.apply(after)) {
             if (missed.cursor().seq() > topic.delivered) {
-                fanOut(topic, missed.text(), null);
+                fanOut(topic, missed.frame(), null);
                 advance(topic, missed);
             }
         }
@@ -457,15 +454,15 @@ public final class Hub {
         topic.delivered = item.cursor().seq();
     }
 
-    /** Queues the text for each subscriber first, which fixes its order everywhere, then starts the sends. */
-    private void fanOut(Stream topic, String text, Subscriber except) {
+    /** Queues the frame for each subscriber first, which fixes its order everywhere, then starts the sends. */
+    private void fanOut(Stream topic, EncodedFrame frame, Subscriber except) {
         List<OutboundQueue> ready = new ArrayList<>();
         for (Subscriber subscriber : topic.subscribers) {
             if (subscriber == except) {
                 continue;
             }
             OutboundQueue queue = subscriber.queue();
-            if (!queue.enqueue(text)) {
+            if (!queue.enqueue(frame)) {
                 evictUnlessGone(subscriber);
             } else if (!queue.sending()) {
                 ready.add(queue);
@@ -498,12 +495,12 @@ public final class Hub {
 
     /**
      * An item committed to a stream (a topic, or a user's inbox), with its cursor there and its encoded
-     * frame; {@code replayText}, the frame of its replay, where the node that made it has it (null else).
+     * frame; {@code replay}, the frame of its replay, where the node that made it has it (null else).
      */
-    public record Item(StreamId stream, Cursor cursor, String text, String replayText) {
+    public record Item(StreamId stream, Cursor cursor, EncodedFrame frame, EncodedFrame replay) {
 
-        public Item(StreamId stream, Cursor cursor, String text) {
-            this(stream, cursor, text, null);
+        public Item(StreamId stream, Cursor cursor, EncodedFrame frame) {
+            this(stream, cursor, frame, null);
         }
     }
 }

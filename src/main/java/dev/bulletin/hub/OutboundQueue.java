@@ -1,5 +1,7 @@
 package dev.bulletin.hub;
 
+import dev.bulletin.protocol.EncodedFrame;
+
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +18,7 @@ final class OutboundQueue {
     private final int bound;
     private final HubStats stats;
     private final Runnable onFailure;
-    private final Queue<String> frames = new ConcurrentLinkedQueue<>();
+    private final Queue<EncodedFrame> frames = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicInteger work = new AtomicInteger();
     private volatile boolean inFlight;
@@ -30,8 +32,8 @@ final class OutboundQueue {
     }
 
     /** Queues a frame and sends it if nothing is in flight; false when the queue is closed or full, and then the frame is not sent. */
-    boolean offer(String text) {
-        if (!enqueue(text)) {
+    boolean offer(EncodedFrame frame) {
+        if (!enqueue(frame)) {
             return false;
         }
         drain();
@@ -42,7 +44,7 @@ final class OutboundQueue {
      * Queues a frame without sending it; false when the queue is closed or full. Its place in the
      * order is fixed here: call {@link #drain} later, on any thread, unless {@link #sending}.
      */
-    boolean enqueue(String text) {
+    boolean enqueue(EncodedFrame frame) {
         if (closed) {
             return false;
         }
@@ -50,7 +52,7 @@ final class OutboundQueue {
             size.decrementAndGet();
             return false;
         }
-        frames.offer(text);
+        frames.offer(frame);
         return true;
     }
 
@@ -85,7 +87,7 @@ final class OutboundQueue {
         int missed = 1;
         do {
             if (!inFlight && !closed) {
-                String next = frames.poll();
+                EncodedFrame next = frames.poll();
                 if (next != null) {
                     size.decrementAndGet();
                     inFlight = true;

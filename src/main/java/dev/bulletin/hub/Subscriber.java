@@ -94,6 +94,11 @@ public final class Subscriber {
         return identity != null && identity.inRole(role);
     }
 
+    /** The subprotocol of the connection, as the client chose it. */
+    public String protocol() {
+        return sink.protocol();
+    }
+
     public boolean isPublisher() {
         return publisher;
     }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a client frame, for example {@code {"type":"subscribe","ref":"1","topics":["world"],"recent":5}}.
+ * Reads a client frame of {@code bulletin.v1.json}, for example {@code {"type":"subscribe","ref":"1","topics":["world"],"recent":5}}.
  * It never throws: text that is not a valid frame becomes {@link ClientFrame.Invalid}, which
  * keeps the client's {@code ref} when it can be read, so the error frame can carry it.
  */
@@ -50,6 +50,11 @@ public class ClientFrameDecoder implements Decoder.Text<ClientFrame> {
             return new ClientFrame.Invalid(null, InvalidInput.badRequest(null, "the frame is not valid JSON, repeats a key,"
                     + " or nests too deep"));
         }
+        return decode(json);
+    }
+
+    /** The frame a JSON object stands for, whichever subprotocol it came in. */
+    static ClientFrame decode(JsonObject json) {
         String ref = null;
         try {
             ref = ref(json);

@@ -1,22 +1,28 @@
 package dev.bulletin.protocol;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+
 /**
  * Joins the parts of one client message as a container hands them to a partial-message handler,
  * and gives the frame when the last part comes: {@link ClientFrame.TooBig} as soon as the message
  * passes {@link Protocol#MAX_MESSAGE_BYTES}, whatever it would have grown to, so that no more than
  * the limit and one part is ever held. A whole-message handler would not do: Undertow (WildFly 39)
  * reads a whole message into memory before it compares it with the endpoint's {@code maxMessageSize}.
- * One per connection; parts arrive one at a time.
+ * One per connection, which speaks one subprotocol: text parts for {@code bulletin.v1.json}, binary
+ * parts for {@code bulletin.v1.cbor}; parts arrive one at a time.
  */
 public final class FrameAssembler {
 
-    private static final ClientFrameDecoder DECODER = new ClientFrameDecoder();
+    private static final ClientFrameDecoder JSON = new ClientFrameDecoder();
+    private static final ClientFrameCborDecoder CBOR = new ClientFrameCborDecoder();
 
-    private StringBuilder parts;
+    private StringBuilder text;
+    private ByteArrayOutputStream binary;
     private int bytes;
     private boolean discarding;
 
-    /** The frame the message makes once {@code last} is true; null before, and for the rest of a message already refused. */
+    /** The frame the text message makes once {@code last} is true; null before, and for the rest of a message already refused. */
     public ClientFrame add(String part, boolean last) {
         if (discarding) {
             discarding = !last;
@@ -24,25 +30,65 @@ public final class FrameAssembler {
         }
         bytes += utf8Length(part);
         if (bytes > Protocol.MAX_MESSAGE_BYTES) {
-            ClientFrame tooBig = new ClientFrame.TooBig(bytes);
-            reset();
-            discarding = !last;
-            return tooBig;
+            return tooBig(last);
         }
         if (!last) {
-            if (parts == null) {
-                parts = new StringBuilder(part.length() * 2);
+            if (text == null) {
+                text = new StringBuilder(part.length() * 2);
             }
-            parts.append(part);
+            text.append(part);
             return null;
         }
-        String text = parts == null ? part : parts.append(part).toString();
+        String message = text == null ? part : text.append(part).toString();
         reset();
-        return DECODER.decode(text);
+        return JSON.decode(message);
+    }
+
+    /** The frame the binary message makes once {@code last} is true; null before, and for the rest of a message already refused. */
+    public ClientFrame add(ByteBuffer part, boolean last) {
+        if (discarding) {
+            discarding = !last;
+            return null;
+        }
+        bytes += part.remaining();
+        if (bytes > Protocol.MAX_MESSAGE_BYTES) {
+            return tooBig(last);
+        }
+        if (!last) {
+            if (binary == null) {
+                binary = new ByteArrayOutputStream(part.remaining() * 2);
+            }
+            binary.writeBytes(copy(part));
+            return null;
+        }
+        ByteBuffer message = binary == null ? part : ByteBuffer.wrap(append(binary, copy(part)));
+        reset();
+        return CBOR.decode(message);
+    }
+
+    /** The message is past the limit: the rest of it, up to its last part, is discarded. */
+    private ClientFrame tooBig(boolean last) {
+        ClientFrame tooBig = new ClientFrame.TooBig(bytes);
+        reset();
+        discarding = !last;
+        return tooBig;
+    }
+
+    /** A container's buffer may be direct, read-only, or reused once the handler returns. */
+    private static byte[] copy(ByteBuffer part) {
+        byte[] bytes = new byte[part.remaining()];
+        part.duplicate().get(bytes);
+        return bytes;
+    }
+
+    private static byte[] append(ByteArrayOutputStream parts, byte[] last) {
+        parts.writeBytes(last);
+        return parts.toByteArray();
     }
 
     private void reset() {
-        parts = null;
+        text = null;
+        binary = null;
         bytes = 0;
     }
 

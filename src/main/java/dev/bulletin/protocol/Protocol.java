@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 public final class Protocol {
 
     public static final String V1 = "bulletin.v1.json";
+    /** The same frames as {@link #V1}, as CBOR in binary messages. */
+    public static final String V1_CBOR = "bulletin.v1.cbor";
 
     /** The largest client message; the endpoints enforce it with close code 1009. */
     public static final int MAX_MESSAGE_BYTES = 65_536;

@@ -14,6 +14,7 @@ import dev.bulletin.store.StoredNotification;
 import dev.bulletin.store.StreamLog;
 import dev.bulletin.tracing.Trace;
 import dev.bulletin.tracing.Tracing;
+import dev.bulletin.protocol.EncodedFrame;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -234,7 +235,7 @@ public final class Sequencer {
     }
 
     private Hub.Item item(Entry entry) {
-        String replay = entry instanceof StoredNews ? hub.encode(frame(entry, true)) : null;
+        EncodedFrame replay = entry instanceof StoredNews ? hub.encode(frame(entry, true)) : null;
         return new Hub.Item(entry.stream(), entry.cursor(), hub.encode(frame(entry, false)), replay);
     }
 

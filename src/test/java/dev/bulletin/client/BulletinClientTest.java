@@ -8,11 +8,15 @@ import dev.bulletin.hub.Identity;
 import dev.bulletin.protocol.NewsDraft;
 import dev.bulletin.protocol.NotificationDraft;
 import dev.bulletin.protocol.NotificationDraft.Audience;
+import dev.bulletin.protocol.Protocol;
 import dev.bulletin.testing.ClientRecorder;
 import dev.bulletin.testing.FreezingProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.time.Duration;
@@ -25,8 +29,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** The Java client over real sockets against embedded Tyrus, with connections dropped by the server. */
+/** The Java client over real sockets against embedded Tyrus, with connections dropped by the server, in each subprotocol. */
+@ParameterizedClass
+@ValueSource(strings = {Protocol.V1, Protocol.V1_CBOR})
 class BulletinClientTest {
+
+    @Parameter
+    String protocol;
 
     private static final Backoff QUICK = new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(200));
 
@@ -47,6 +56,10 @@ class BulletinClientTest {
         server.close();
     }
 
+    private BulletinClient.Builder speaking(BulletinClient.Builder builder) {
+        return Protocol.V1_CBOR.equals(protocol) ? builder.cbor() : builder;
+    }
+
     private URI base() {
         return server.uri("/");
     }
@@ -56,14 +69,14 @@ class BulletinClientTest {
     }
 
     private BulletinClient notificationsOf(String user, String httpSession) {
-        return BulletinClient.notifications(base()).backoff(QUICK).listener(recorder)
+        return speaking(BulletinClient.notifications(base())).backoff(QUICK).listener(recorder)
                 .tickets(() -> server.bulletin().tickets().issue(new Identity(user, Set.of(), httpSession)))
                 .connect();
     }
 
     @Test
     void everyItemOnceAndInOrderWhileTheServerDropsTheConnection() {
-        client = BulletinClient.news(base()).backoff(QUICK).listener(recorder).connect();
+        client = speaking(BulletinClient.news(base())).backoff(QUICK).listener(recorder).connect();
         client.subscribe("world");
         await().atMost(Duration.ofSeconds(10)).until(() -> server.bulletin().hub().members(StreamId.topic("world")).size() == 1);
         publish("world", "item 0");
@@ -124,7 +137,7 @@ class BulletinClientTest {
         server.close();
         server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withHeartbeatMillis(200));
         try (FreezingProxy proxy = new FreezingProxy(server.uri("/").getPort())) {
-            client = BulletinClient.news(URI.create("ws://localhost:" + proxy.port() + "/bulletin/"))
+            client = speaking(BulletinClient.news(URI.create("ws://localhost:" + proxy.port() + "/bulletin/")))
                     .backoff(QUICK).listener(recorder).connect();
             client.subscribe("world");
             await().atMost(Duration.ofSeconds(10)).until(() -> server.bulletin().hub().members(StreamId.topic("world")).size() == 1);

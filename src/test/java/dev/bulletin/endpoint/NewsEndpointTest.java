@@ -13,9 +13,13 @@ import jakarta.websocket.CloseReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -28,8 +32,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code /ws/news} over real sockets on embedded Tyrus, frame by frame as PROTOCOL.md lists them. */
+/** {@code /ws/news} over real sockets on embedded Tyrus, frame by frame as PROTOCOL.md lists them, in each subprotocol. */
+@ParameterizedClass
+@ValueSource(strings = {Protocol.V1, Protocol.V1_CBOR})
 class NewsEndpointTest {
+
+    @Parameter
+    String protocol;
 
     private EmbeddedServer server;
     private Newsroom newsroom;
@@ -46,7 +55,7 @@ class NewsEndpointTest {
     }
 
     private TestClient connect() {
-        TestClient client = TestClient.connect(server.uri(NewsEndpoint.PATH));
+        TestClient client = TestClient.connect(server.uri(NewsEndpoint.PATH), Map.of(), protocol);
         client.next("welcome");
         return client;
     }
@@ -57,10 +66,10 @@ class NewsEndpointTest {
 
     @Test
     void welcomesWithProtocolSessionAndLimits() {
-        try (var client = TestClient.connect(server.uri(NewsEndpoint.PATH))) {
+        try (var client = TestClient.connect(server.uri(NewsEndpoint.PATH), Map.of(), protocol)) {
             JsonObject welcome = client.next("welcome");
-            assertEquals(Protocol.V1, welcome.getString("protocol"));
-            assertEquals(Protocol.V1, client.session().getNegotiatedSubprotocol());
+            assertEquals(protocol, welcome.getString("protocol"));
+            assertEquals(protocol, client.session().getNegotiatedSubprotocol());
             assertTrue(welcome.getString("session").startsWith("s-"));
             assertTrue(welcome.isNull("user"), "user is null on /ws/news");
             assertEquals(30_000, welcome.getJsonNumber("heartbeat").longValue());
@@ -175,7 +184,8 @@ class NewsEndpointTest {
     @Test
     void badFramesGetErrorFramesAndTheConnectionStaysOpen() {
         try (var client = connect()) {
-            assertError(client, "not json", null, "bad-request");
+            client.sendMalformed();
+            assertError(client.next("error"), null, "bad-request");
             assertError(client, "[1,2]", null, "bad-request");
             assertError(client, "{\"ref\":\"a\"}", "a", "bad-request");
             assertError(client, "{\"type\":\"subscrib\",\"ref\":\"b\"}", "b", "unknown-type");
@@ -200,9 +210,9 @@ class NewsEndpointTest {
     }
 
     @Test
-    void aBinaryFrameClosesWith1003() {
+    void aMessageOfTheKindTheSubprotocolDoesNotUseClosesWith1003() {
         try (var client = connect()) {
-            client.sendBinary(new byte[] {1, 2, 3});
+            client.sendOtherKind();
             assertEquals(CloseReason.CloseCodes.CANNOT_ACCEPT, client.awaitClose().getCloseCode());
         }
     }
@@ -230,7 +240,7 @@ class NewsEndpointTest {
         server = EmbeddedServer.start(BulletinConfig.DEFAULTS.withQueueBound(16));
         newsroom = server.bulletin().newsroom();
         String body = "x".repeat(4_000);
-        try (var reader = connect(); var stalled = RawWebSocket.open(server.uri(NewsEndpoint.PATH), java.util.Map.of(), 4_096)) {
+        try (var reader = connect(); var stalled = RawWebSocket.open(server.uri(NewsEndpoint.PATH), Map.of(), 4_096)) {
             reader.send(subscribe("1", "flood"));
             reader.next("subscribed");
             stalled.sendText(subscribe("1", "flood"));
@@ -276,7 +286,10 @@ class NewsEndpointTest {
 
     private static void assertError(TestClient client, String frame, String ref, String code) {
         client.send(frame);
-        JsonObject error = client.next("error");
+        assertError(client.next("error"), ref, code);
+    }
+
+    private static void assertError(JsonObject error, String ref, String code) {
         assertEquals(code, error.getString("code"), error.toString());
         if (ref == null) {
             assertFalse(error.containsKey("ref"));

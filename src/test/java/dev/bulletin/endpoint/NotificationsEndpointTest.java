@@ -1,5 +1,6 @@
 package dev.bulletin.endpoint;
 
+import dev.bulletin.protocol.Protocol;
 import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.BulletinConfig;
 import dev.bulletin.Notifications;
@@ -13,9 +14,13 @@ import jakarta.json.JsonString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static dev.bulletin.testing.Frames.subscribe;
@@ -23,8 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code /ws/notifications} over real sockets on embedded Tyrus: who gets in, and who gets what, once. */
+/** {@code /ws/notifications} over real sockets on embedded Tyrus: who gets in, and who gets what, once; in each subprotocol. */
+@ParameterizedClass
+@ValueSource(strings = {Protocol.V1, Protocol.V1_CBOR})
 class NotificationsEndpointTest {
+
+    @Parameter
+    String protocol;
 
     private EmbeddedServer server;
     private Notifications notifications;
@@ -46,7 +56,7 @@ class NotificationsEndpointTest {
     }
 
     private TestClient connect(String user, String... roles) {
-        TestClient client = TestClient.connect(withTicket(user, roles));
+        TestClient client = TestClient.connect(withTicket(user, roles), Map.of(), protocol);
         assertEquals(user, client.next("welcome").getString("user"));
         return client;
     }
@@ -66,9 +76,9 @@ class NotificationsEndpointTest {
     @Test
     void aTicketOpensOneConnectionAsItsUser() {
         URI uri = withTicket("alice");
-        try (var first = TestClient.connect(uri)) {
+        try (var first = TestClient.connect(uri, Map.of(), protocol)) {
             assertEquals("alice", first.next("welcome").getString("user"));
-            try (var second = TestClient.connect(uri)) {
+            try (var second = TestClient.connect(uri, Map.of(), protocol)) {
                 assertEquals(CloseCode.LOGIN_ENDED.code(), second.awaitClose().getCloseCode().getCode(), "a used ticket");
             }
         }
@@ -76,8 +86,8 @@ class NotificationsEndpointTest {
 
     @Test
     void noTicketOrAnUnknownOneIsRefused() {
-        try (var none = TestClient.connect(server.uri(NotificationsEndpoint.PATH));
-             var forged = TestClient.connect(URI.create(server.uri(NotificationsEndpoint.PATH) + "?ticket=forged"))) {
+        try (var none = TestClient.connect(server.uri(NotificationsEndpoint.PATH), Map.of(), protocol);
+             var forged = TestClient.connect(URI.create(server.uri(NotificationsEndpoint.PATH) + "?ticket=forged"), Map.of(), protocol)) {
             assertEquals(CloseCode.LOGIN_ENDED.code(), none.awaitClose().getCloseCode().getCode());
             assertEquals(CloseCode.LOGIN_ENDED.code(), forged.awaitClose().getCloseCode().getCode());
         }
@@ -173,7 +183,7 @@ class NotificationsEndpointTest {
 
     @Test
     void ackOnTheNewsEndpointIsABadRequest() {
-        try (var client = TestClient.connect(server.uri(NewsEndpoint.PATH))) {
+        try (var client = TestClient.connect(server.uri(NewsEndpoint.PATH), Map.of(), protocol)) {
             client.next("welcome");
             client.send(ack("n1", "x"));
             assertEquals("bad-request", client.next("error").getString("code"));

@@ -1,5 +1,6 @@
 package dev.bulletin.endpoint;
 
+import dev.bulletin.protocol.EncodedFrame;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
@@ -51,7 +52,7 @@ class SessionSinkTest {
             return null;
         }));
 
-        sink.send("{}", outcome::set);
+        sink.send(new EncodedFrame("{}"), outcome::set);
         sink.ping();
 
         assertNull(outcome.get());
@@ -75,7 +76,7 @@ class SessionSinkTest {
             throw refused;
         }));
 
-        sink.send("{}", outcome::set);
+        sink.send(new EncodedFrame("{}"), outcome::set);
         sink.ping();
 
         assertSame(refused, outcome.get());
@@ -94,6 +95,7 @@ class SessionSinkTest {
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getAsyncRemote" -> remote;
                     case "getId" -> "s1";
+                    case "getNegotiatedSubprotocol" -> "bulletin.v1.json";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

@@ -1,5 +1,6 @@
 package dev.bulletin.hub;
 
+import dev.bulletin.protocol.EncodedFrame;
 import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.protocol.StreamId;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +53,7 @@ class FanOutWorkersTest {
             String text = "frame " + i;
             expected.add(text);
             hub.exclusive(List.of(TOPIC), () -> {
-                hub.broadcast(TOPIC, text);
+                hub.broadcast(TOPIC, new EncodedFrame(text));
                 return null;
             });
         }
@@ -78,9 +79,9 @@ class FanOutWorkersTest {
         }
 
         @Override
-        public void send(String text, Consumer<Throwable> done) {
+        public void send(EncodedFrame frame, Consumer<Throwable> done) {
             senders.add(Thread.currentThread().getName());
-            sent.add(text);
+            sent.add(frame.json());
             completions.execute(() -> done.accept(null));
         }
 

@@ -1,6 +1,7 @@
 package dev.bulletin.hub;
 
 import dev.bulletin.protocol.CloseCode;
+import dev.bulletin.protocol.EncodedFrame;
 import dev.bulletin.protocol.ServerFrame;
 import dev.bulletin.protocol.StreamId;
 import org.junit.jupiter.api.Test;
@@ -31,9 +32,9 @@ class HubTest {
         return subscriber;
     }
 
-    private void broadcast(String topic, String text) {
+    private void broadcast(String topic, EncodedFrame frame) {
         hub.exclusive(List.of(StreamId.topic(topic)), () -> {
-            hub.broadcast(StreamId.topic(topic), text);
+            hub.broadcast(StreamId.topic(topic), frame);
             return null;
         });
     }
@@ -44,10 +45,10 @@ class HubTest {
         RecordingSink second = new RecordingSink();
         join(first, "world");
         join(second, "world");
-        String text = hub.encode(new ServerFrame.Pong(null, "now"));
-        broadcast("world", text);
-        assertSame(text, first.sent.get(0), "encoded once, not per session");
-        assertSame(text, second.sent.get(0));
+        EncodedFrame frame = hub.encode(new ServerFrame.Pong(null, "now"));
+        broadcast("world", frame);
+        assertSame(frame.json(), first.sent.get(0), "encoded once, not per session");
+        assertSame(frame.json(), second.sent.get(0));
     }
 
     @Test
@@ -58,7 +59,7 @@ class HubTest {
         join(slow, "world");
         join(fast, "world");
         for (int i = 0; i < 10; i++) {
-            broadcast("world", "item " + i);
+            broadcast("world", new EncodedFrame("item " + i));
         }
         assertEquals(CloseCode.TRY_AGAIN_LATER, slow.closedWith);
         assertEquals(10, fast.sent.size());
@@ -74,7 +75,7 @@ class HubTest {
         Subscriber subscriber = join(sink, "world");
         join(new RecordingSink(), "tech");
         hub.disconnect(subscriber);
-        broadcast("world", "after");
+        broadcast("world", new EncodedFrame("after"));
         assertTrue(sink.sent.isEmpty());
         assertEquals(new Stats(1, 1, 0, 0, 0), hub.stats());
     }

@@ -1,5 +1,6 @@
 package dev.bulletin.hub;
 
+import dev.bulletin.protocol.EncodedFrame;
 import dev.bulletin.protocol.CloseCode;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +21,9 @@ class OutboundQueueTest {
     void keepsOneSendInFlightAndTheOrder() {
         sink.hold = true;
         OutboundQueue queue = new OutboundQueue(sink, 10, new HubStats(), failures::incrementAndGet);
-        queue.offer("a");
-        queue.offer("b");
-        queue.offer("c");
+        queue.offer(new EncodedFrame("a"));
+        queue.offer(new EncodedFrame("b"));
+        queue.offer(new EncodedFrame("c"));
         assertEquals(List.of("a"), sink.sent, "the second send waits for the first");
         sink.complete();
         assertEquals(List.of("a", "b"), sink.sent);
@@ -36,17 +37,17 @@ class OutboundQueueTest {
     void refusesFramesPastTheBound() {
         sink.hold = true;
         OutboundQueue queue = new OutboundQueue(sink, 2, new HubStats(), failures::incrementAndGet);
-        assertTrue(queue.offer("in flight"));
-        assertTrue(queue.offer("1"));
-        assertTrue(queue.offer("2"));
-        assertFalse(queue.offer("3"), "two are waiting already");
+        assertTrue(queue.offer(new EncodedFrame("in flight")));
+        assertTrue(queue.offer(new EncodedFrame("1")));
+        assertTrue(queue.offer(new EncodedFrame("2")));
+        assertFalse(queue.offer(new EncodedFrame("3")), "two are waiting already");
         assertEquals(2, queue.size());
     }
 
     @Test
     void sendsThatCompleteOnTheCallingThreadDoNotRecurse() {
         OutboundQueue queue = new OutboundQueue(sink, 200_000, new HubStats(), failures::incrementAndGet);
-        IntStream.range(0, 100_000).forEach(i -> queue.offer(String.valueOf(i)));
+        IntStream.range(0, 100_000).forEach(i -> queue.offer(new EncodedFrame(String.valueOf(i))));
         assertEquals(100_000, sink.sent.size());
     }
 
@@ -54,7 +55,7 @@ class OutboundQueueTest {
     void aFailedSendReportsAndStops() {
         Sink failing = new Sink() {
             @Override
-            public void send(String text, java.util.function.Consumer<Throwable> done) {
+            public void send(EncodedFrame frame, java.util.function.Consumer<Throwable> done) {
                 done.accept(new java.io.IOException("broken pipe"));
             }
 
@@ -67,7 +68,7 @@ class OutboundQueueTest {
             }
         };
         OutboundQueue queue = new OutboundQueue(failing, 10, new HubStats(), failures::incrementAndGet);
-        queue.offer("a");
+        queue.offer(new EncodedFrame("a"));
         assertEquals(1, failures.get());
     }
 
@@ -75,10 +76,10 @@ class OutboundQueueTest {
     void closingDropsWhatWaits() {
         sink.hold = true;
         OutboundQueue queue = new OutboundQueue(sink, 10, new HubStats(), failures::incrementAndGet);
-        queue.offer("a");
-        queue.offer("b");
-        queue.offer("c");
+        queue.offer(new EncodedFrame("a"));
+        queue.offer(new EncodedFrame("b"));
+        queue.offer(new EncodedFrame("c"));
         assertEquals(2, queue.close());
-        assertFalse(queue.offer("d"));
+        assertFalse(queue.offer(new EncodedFrame("d")));
     }
 }

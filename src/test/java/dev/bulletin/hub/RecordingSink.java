@@ -1,5 +1,6 @@
 package dev.bulletin.hub;
 
+import dev.bulletin.protocol.EncodedFrame;
 import dev.bulletin.protocol.CloseCode;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,8 @@ final class RecordingSink implements Sink {
     int pings;
 
     @Override
-    public synchronized void send(String text, Consumer<Throwable> done) {
-        sent.add(text);
+    public synchronized void send(EncodedFrame frame, Consumer<Throwable> done) {
+        sent.add(frame.json());
         if (hold) {
             pending.add(done);
         } else {

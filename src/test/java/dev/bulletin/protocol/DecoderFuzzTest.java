@@ -6,6 +6,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.bind.JsonbException;
 
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,11 +24,20 @@ class DecoderFuzzTest {
             ErrorCode.FORBIDDEN, ErrorCode.TOO_MANY_TOPICS, ErrorCode.RATE_LIMITED, ErrorCode.NOT_FOUND);
 
     private final ClientFrameDecoder decoder = new ClientFrameDecoder();
+    private final ClientFrameCborDecoder cborDecoder = new ClientFrameCborDecoder();
 
     @FuzzTest
     void aFrameIsReadOrRefusedWithADocumentedCode(FuzzedDataProvider data) {
-        String text = data.consumeRemainingAsString();
-        ClientFrame frame = decoder.decode(text);
+        assertReadOrRefused(decoder.decode(data.consumeRemainingAsString()));
+    }
+
+    /** The same of {@code bulletin.v1.cbor}'s binary frames: malformed CBOR, bombs, tags, byte strings. */
+    @FuzzTest
+    void aCborFrameIsReadOrRefusedWithADocumentedCode(FuzzedDataProvider data) {
+        assertReadOrRefused(cborDecoder.decode(ByteBuffer.wrap(data.consumeRemainingAsBytes())));
+    }
+
+    private static void assertReadOrRefused(ClientFrame frame) {
         assertNotNull(frame);
         if (frame instanceof ClientFrame.Invalid invalid) {
             assertTrue(CODES.contains(invalid.problem().code()), invalid.problem().code());

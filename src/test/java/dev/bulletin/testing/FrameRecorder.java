@@ -1,5 +1,6 @@
 package dev.bulletin.testing;
 
+import dev.bulletin.protocol.EncodedFrame;
 import dev.bulletin.protocol.CloseCode;
 import dev.bulletin.hub.Sink;
 import dev.bulletin.protocol.Codec;
@@ -19,8 +20,8 @@ public final class FrameRecorder implements Sink {
     private volatile Runnable onPing = () -> { };
 
     @Override
-    public void send(String text, Consumer<Throwable> done) {
-        frames.add(Codec.JSON.createReader(new StringReader(text)).readObject());
+    public void send(EncodedFrame frame, Consumer<Throwable> done) {
+        frames.add(Codec.JSON.createReader(new StringReader(frame.json())).readObject());
         done.accept(null);
     }
 

@@ -1,5 +1,6 @@
 package dev.bulletin.testing;
 
+import dev.bulletin.protocol.EncodedFrame;
 import dev.bulletin.hub.Sink;
 import dev.bulletin.protocol.CloseCode;
 
@@ -9,7 +10,7 @@ import java.util.function.Consumer;
 public final class StuckSink implements Sink {
 
     @Override
-    public void send(String text, Consumer<Throwable> done) {
+    public void send(EncodedFrame frame, Consumer<Throwable> done) {
     }
 
     @Override

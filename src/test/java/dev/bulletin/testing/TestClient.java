@@ -1,5 +1,6 @@
 package dev.bulletin.testing;
 
+import dev.bulletin.protocol.Cbor;
 import dev.bulletin.protocol.Codec;
 import dev.bulletin.protocol.Protocol;
 import jakarta.json.JsonObject;
@@ -33,28 +34,39 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * A Jakarta WebSocket client for tests: it queues every frame it receives, and the test
- * takes them with a timeout. Nothing is asserted inside a callback.
+ * takes them with a timeout. Nothing is asserted inside a callback. It speaks either subprotocol:
+ * on {@code bulletin.v1.cbor} it sends the CBOR of the JSON it is given and reads CBOR frames as
+ * JSON, so a test reads the same on both; a message of the kind the subprotocol does not use comes
+ * out as a frame of type {@code wrong-kind}.
  */
 public final class TestClient implements AutoCloseable {
 
     public static final long WAIT_SECONDS = 10;
 
+    private static final JsonObject WRONG_KIND = Codec.JSON.createObjectBuilder().add("type", "wrong-kind").build();
+
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    private final boolean cbor;
     private Session session;
 
-    private TestClient() {
+    private TestClient(String protocol) {
+        this.cbor = Protocol.V1_CBOR.equals(protocol);
     }
 
     public static TestClient connect(URI uri) {
         return connect(uri, Map.of());
     }
 
-    /** Connects offering our subprotocol, with extra handshake headers (e.g. Authorization). */
     public static TestClient connect(URI uri, Map<String, String> headers) {
-        TestClient client = new TestClient();
+        return connect(uri, headers, Protocol.V1);
+    }
+
+    /** Connects offering this one subprotocol, with extra handshake headers (e.g. Authorization). */
+    public static TestClient connect(URI uri, Map<String, String> headers, String protocol) {
+        TestClient client = new TestClient(protocol);
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
-                .preferredSubprotocols(List.of(Protocol.V1))
+                .preferredSubprotocols(List.of(protocol))
                 .configurator(new ClientEndpointConfig.Configurator() {
                     @Override
                     public void beforeRequest(Map<String, List<String>> request) {
@@ -90,9 +102,36 @@ public final class TestClient implements AutoCloseable {
         return session;
     }
 
+    /** Sends a frame, given as JSON, in the subprotocol of the connection. */
     public void send(String json) {
+        if (cbor) {
+            sendBinary(Cbor.fromJson(json));
+        } else {
+            sendText(json);
+        }
+    }
+
+    /** Sends a message that is not a frame of the subprotocol at all: not JSON, not CBOR. */
+    public void sendMalformed() {
+        if (cbor) {
+            sendBinary(new byte[] {(byte) 0xff, 0x00});
+        } else {
+            sendText("not json");
+        }
+    }
+
+    /** Sends a message of the kind the subprotocol does not use. */
+    public void sendOtherKind() {
+        if (cbor) {
+            sendText("{\"type\":\"ping\"}");
+        } else {
+            sendBinary(new byte[] {1, 2, 3});
+        }
+    }
+
+    public void sendText(String text) {
         try {
-            session.getBasicRemote().sendText(json);
+            session.getBasicRemote().sendText(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RejectedExecutionException closedMeanwhile) {
@@ -194,8 +233,11 @@ public final class TestClient implements AutoCloseable {
         @Override
         public void onOpen(Session opened, EndpointConfig config) {
             opened.setMaxTextMessageBufferSize(4 * 1024 * 1024);
+            opened.setMaxBinaryMessageBufferSize(4 * 1024 * 1024);
             opened.addMessageHandler(String.class, (MessageHandler.Whole<String>) text ->
-                    frames.add(Codec.JSON.createReader(new StringReader(text)).readObject()));
+                    frames.add(cbor ? WRONG_KIND : Codec.JSON.createReader(new StringReader(text)).readObject()));
+            opened.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) bytes ->
+                    frames.add(cbor ? Cbor.toJson(bytes) : WRONG_KIND));
         }
 
         @Override
