@@ -1,9 +1,12 @@
 // The demo page: a live news list for the topics in ?topics= (default world,tech,markets), and,
-// once signed in, the user's notifications and a form to publish news.
+// once signed in, the user's notifications and a form to publish news; over JSON, or over CBOR
+// with ?protocol=cbor.
 import { Bulletin } from './bulletin.js';
 
-const topics = (new URLSearchParams(location.search).get('topics') ?? 'world,tech,markets')
+const query = new URLSearchParams(location.search);
+const topics = (query.get('topics') ?? 'world,tech,markets')
   .split(',').map(topic => topic.trim()).filter(Boolean);
+const protocol = query.get('protocol') === 'cbor' ? 'cbor' : 'json';
 const $ = id => document.getElementById(id);
 const STORED = 'bulletin:demo:news';
 const SHOWN = 50;
@@ -13,7 +16,7 @@ let countdown = null;      // the reconnect countdown's timer: connect() reports
 
 // --- news -------------------------------------------------------------------------------
 
-const news = new Bulletin({ endpoint: 'news' });
+const news = new Bulletin({ endpoint: 'news', protocol });
 const items = JSON.parse(sessionStorage.getItem(STORED) ?? '[]');
 items.forEach(render);
 
@@ -28,6 +31,7 @@ news.subscribe(topics, { recent: 20 });
 news.connect();
 
 $('topics').textContent = topics.join(', ');
+$('protocol').textContent = protocol.toUpperCase();
 for (const topic of topics) {
   $('publish').topic.append(new Option(topic));
 }
@@ -84,7 +88,7 @@ $('sign-in').addEventListener('submit', async event => {
   $('account').hidden = false;
   $('publishing').hidden = false;
   $('who').textContent = form.user.value;
-  inbox = new Bulletin({ endpoint: 'notifications', ticket, storage: null });
+  inbox = new Bulletin({ endpoint: 'notifications', ticket, storage: null, protocol });
   inbox.addEventListener('notification', ({ detail }) => addNotification(detail.item));
   inbox.addEventListener('read', ({ detail }) => detail.ids.forEach(markedRead));
   inbox.addEventListener('stopped', ({ detail }) => note(`notifications stopped (${detail.code})`));

@@ -108,4 +108,36 @@ class DemoPageIT extends RedeployedWar {
             deployer.undeploy(NAME);
         }
     }
+
+    @Test
+    void thePageWorksOverCborBesideATabOverJson() throws Exception {
+        deployer.deploy(NAME);
+        String topic = Server.freshTopic("cbor");
+        try (Browser browser = new Browser()) {
+            server.publish(topic, "Replayed in CBOR");
+            browser.open(BASE + "?protocol=cbor&topics=" + topic);
+            browser.awaitState("connected");
+            assertEquals("CBOR", browser.driver().findElement(By.id("protocol")).getText());
+            browser.awaitNews("Replayed in CBOR");
+            server.publish(topic, "Live in CBOR");
+            assertEquals(List.of("Live in CBOR", "Replayed in CBOR"), browser.awaitNews("Live in CBOR"));
+            browser.signIn(Server.BOB, "bob-secret");
+            String cbor = browser.driver().getWindowHandle();
+            browser.driver().switchTo().newWindow(WindowType.TAB);
+            browser.open(BASE);
+            browser.signIn(Server.BOB, "bob-secret");
+
+            String id = "n-cbor-" + UUID.randomUUID();
+            assertEquals(202, server.notify("{\"id\":\"" + id + "\",\"title\":\"Seen over CBOR\",\"to\":{\"users\":[\"bob\"]}}")
+                    .statusCode());
+            browser.click(By.id("bell"));
+            browser.click(By.cssSelector("li[data-id='" + id + "'] button")); // read in the JSON tab
+
+            browser.driver().switchTo().window(cbor);
+            browser.click(By.id("bell"));
+            browser.awaitRead(id);
+        } finally {
+            deployer.undeploy(NAME);
+        }
+    }
 }

@@ -1,11 +1,14 @@
 package dev.bulletin.it;
 
+import dev.bulletin.protocol.Protocol;
 import dev.bulletin.testing.HugeMessages;
 import dev.bulletin.testing.RawWebSocket;
 import dev.bulletin.testing.TestClient;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.util.Map;
@@ -28,18 +31,21 @@ class SmokeIT {
         server = new Server(URI.create(System.getProperty("bulletin.url", "http://127.0.0.1:8080/bulletin/")).toURL());
     }
 
-    @Test
-    void aClientIsWelcomed() {
-        try (TestClient client = TestClient.connect(server.news())) {
+    @ParameterizedTest
+    @ValueSource(strings = {Protocol.V1, Protocol.V1_CBOR})
+    void aClientIsWelcomedInTheSubprotocolItChose(String protocol) {
+        try (TestClient client = TestClient.connect(server.news(), Map.of(), protocol)) {
             JsonObject welcome = client.next("welcome");
+            assertEquals(protocol, welcome.getString("protocol"));
             assertEquals(65_536, welcome.getJsonObject("limits").getInt("maxMessageBytes"));
         }
     }
 
-    @Test
-    void aRestPublishReachesASubscriber() {
+    @ParameterizedTest
+    @ValueSource(strings = {Protocol.V1, Protocol.V1_CBOR})
+    void aRestPublishReachesASubscriber(String protocol) {
         String topic = Server.freshTopic("smoke");
-        try (TestClient client = TestClient.connect(server.news())) {
+        try (TestClient client = TestClient.connect(server.news(), Map.of(), protocol)) {
             client.next("welcome");
             client.send(subscribe("s", topic));
             client.next("subscribed");

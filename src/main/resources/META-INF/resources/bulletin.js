@@ -1,4 +1,5 @@
-// Bulletin's browser client: an ES module, no dependencies, no build step.
+// Bulletin's browser client: an ES module, no build step. It speaks bulletin.v1.json, or with
+// { protocol: 'cbor' } bulletin.v1.cbor, for which it loads the vendored cborg (vendor/cborg.js) once.
 //
 //   import { Bulletin } from '/bulletin/bulletin.js';
 //   const news = new Bulletin({ endpoint: 'news' });
@@ -11,7 +12,15 @@
 // twice, and stops for good on 4001 (the login ended) or a protocol violation.
 // Events: news, notification, read, error, gap, state ({state, retryIn}), stopped ({code, reason}).
 
-const PROTOCOL = 'bulletin.v1.json';
+/** How frames go on the wire: JSON text, or CBOR in binary messages (the same frames). */
+const JSON_CODEC = { protocol: 'bulletin.v1.json', binaryType: 'blob', read: JSON.parse, write: JSON.stringify };
+async function cborCodec() {
+  const { encode, decode } = await import('./vendor/cborg.js');
+  return {
+    protocol: 'bulletin.v1.cbor', binaryType: 'arraybuffer', read: data => decode(new Uint8Array(data)),
+    write: frame => encode(JSON.parse(JSON.stringify(frame))), // what JSON leaves out (undefined) is left out here too
+  };
+}
 const FINAL_CODES = new Set([1000, 1002, 1003, 1007, 1008, 1009, 4001]);
 const REMEMBERED = 2000;
 
@@ -23,10 +32,16 @@ export class Bulletin extends EventTarget {
    * @param {() => Promise<string>} [options.ticket] gets a one-time ticket for each connection (notifications)
    * @param {{initial: number, max: number, tryLater: number}} [options.backoff] reconnect delays in ms
    * @param {Storage|null} [options.storage] where cursors outlive a reload; null keeps them in memory only
+   * @param {'json'|'cbor'} [options.protocol] the subprotocol: JSON text frames, or the same frames as CBOR
    */
   constructor({ endpoint = 'news', base = new URL('.', import.meta.url), ticket = null,
-                backoff = { initial: 500, max: 30000, tryLater: 5000 }, storage = globalThis.sessionStorage ?? null } = {}) {
+                backoff = { initial: 500, max: 30000, tryLater: 5000 }, storage = globalThis.sessionStorage ?? null,
+                protocol = 'json' } = {}) {
     super();
+    if (protocol !== 'json' && protocol !== 'cbor') {
+      throw new TypeError(`protocol must be 'json' or 'cbor', not ${protocol}`);
+    }
+    this.codec = protocol === 'json' ? JSON_CODEC : null; // CBOR's is loaded when it first connects
     const url = new URL(`ws/${endpoint}`, base);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     this.url = url;
@@ -98,20 +113,23 @@ export class Bulletin extends EventTarget {
     this.#setState('connecting');
     let url = this.url;
     try {
+      this.codec ??= await cborCodec();
       if (this.ticket) {
         url = new URL(this.url);
         url.searchParams.set('ticket', await this.ticket());
       }
     } catch (failure) {
-      this.#emit('error', { code: 'ticket', message: `no ticket: ${failure.message ?? failure}` });
+      const what = this.codec ? 'no ticket' : 'no CBOR codec';
+      this.#emit('error', { code: this.codec ? 'ticket' : 'codec', message: `${what}: ${failure.message ?? failure}` });
       this.#retry(false);
       return;
     }
-    const socket = new WebSocket(url, PROTOCOL);
+    const socket = new WebSocket(url, this.codec.protocol);
+    socket.binaryType = this.codec.binaryType;
     this.socket = socket;
     socket.onmessage = event => {
       this.heard = Date.now();
-      this.#receive(JSON.parse(event.data));
+      this.#receive(this.codec.read(event.data));
     };
     socket.onclose = event => this.#closed(socket, event.code, event.reason);
   }
@@ -239,7 +257,7 @@ export class Bulletin extends EventTarget {
   }
 
   #send(frame) {
-    this.socket?.send(JSON.stringify(frame));
+    this.socket?.send(this.codec.write(frame));
   }
 
   #setState(state, retryIn = null) {
