@@ -184,9 +184,10 @@ async function startScripted(queueBound) {
 }
 
 /**
- * S4's users in GlassFish's file realm, group user, and the benchmark's heap in its domain. The
- * realm's {SSHA256} is SHA-256 of password and salt, digested 99 more times, then Base64 of hash
- * and salt; one salt does for all of them.
+ * S4's users in GlassFish's file realm, group user, the benchmark's heap in its domain, and no
+ * limit to the requests of a keep-alive connection (250 by default: GlassFish then closes it, and a
+ * publish already on its way over it fails with a reset). The realm's {SSHA256} is SHA-256 of
+ * password and salt, digested 99 more times, then Base64 of hash and salt; one salt does for all.
  */
 function prepareGlassFish(readers) {
   const domain = 'target/servers/glassfish7/glassfish/domains/domain1/config';
@@ -199,7 +200,8 @@ function prepareGlassFish(readers) {
   fs.appendFileSync(path.join(domain, 'keyfile'), '\n' + readers.map(name => `${name};${password};user`).join('\n') + '\n');
   const xml = path.join(domain, 'domain.xml'); // the server's config comes first, the default config after it
   fs.writeFileSync(xml, fs.readFileSync(xml, 'utf8')
-    .replace('<jvm-options>-Xmx512m</jvm-options>', JVM.map(option => `<jvm-options>${option}</jvm-options>`).join('')));
+    .replace('<jvm-options>-Xmx512m</jvm-options>', JVM.map(option => `<jvm-options>${option}</jvm-options>`).join(''))
+    .replace('<http max-connections="250" default-virtual-server="server">', '<http max-connections="-1" default-virtual-server="server">'));
 }
 
 /** S4's users in Open Liberty's basic registry, members of the group bound to role user. */

@@ -2,13 +2,14 @@
 // one server after the other on this box; writes the servers side by side, then each run's own
 // table, to target/bench/servers.md and prints it. Needs what bench/run.js needs, with -Ppayara.
 //   node bench/servers.js [run.js options]   (default: --subscribers=5000 --only=S1,S2,S3,S4,S6)
-//   --servers=wildfly,payara,…: just those
+//   --servers=wildfly,payara,…: runs just those again; the table keeps the others' last runs
+//   (target/bench/report-SERVER.json, which any bench/run.js --server=SERVER writes)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const OUT = 'target/bench';
-const SERVERS = process.argv.find(arg => arg.startsWith('--servers='))?.slice('--servers='.length).split(',')
-  ?? ['wildfly', 'payara', 'glassfish', 'liberty'];
+const ALL = ['wildfly', 'payara', 'glassfish', 'liberty'];
+const SERVERS = process.argv.find(arg => arg.startsWith('--servers='))?.slice('--servers='.length).split(',') ?? ALL;
 const passed = process.argv.slice(2).filter(arg => !arg.startsWith('--servers='));
 const options = passed.length > 0 ? passed : ['--subscribers=5000', '--only=S1,S2,S3,S4,S6'];
 
@@ -27,6 +28,8 @@ for (const server of SERVERS) {
   } catch {
     failed.push(server);
   }
+}
+for (const server of ALL) {
   if (fs.existsSync(`${OUT}/report-${server}.json`)) {
     runs[server] = JSON.parse(fs.readFileSync(`${OUT}/report-${server}.json`, 'utf8'));
   }
@@ -56,7 +59,7 @@ const table = [
   `Every server, one after the other on this box, each beside the Node peer in the same run (\`node bench/servers.js ${passed.join(' ')}\`,`,
   `run.js ${options.join(' ')}):`, '',
   `| server | ${columns.map(([name]) => name).join(' | ')} |`, `|---|${columns.map(() => '---|').join('')}`,
-  ...Object.entries(runs).map(([name, run]) => `| ${run.server} | ${columns.map(([, value]) => value(run)).join(' | ')} |`),
+  ...Object.values(runs).map(run => `| ${run.server}, run of ${run.run.slice(0, 17)} | ${columns.map(([, value]) => value(run)).join(' | ')} |`),
   '', ...failed.map(name => `${name}: its run failed; see target/bench/${name}.log and the output above.`),
   '', ...Object.values(runs).flatMap(run => [run.report, '']),
 ].join('\n');
