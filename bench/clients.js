@@ -3,11 +3,13 @@
 // {reset: {every}}, {report}, {pause: {fraction}}, {storm: {spreadMs}}, {exit}; connect's
 // `track: 'notes'` keeps which notifications (note=… in their body) each user has had. Stays under 20,000
 // open files: at most 9,000 connections each.
+import { decode, encode } from 'cbor-x';
 import WebSocket from 'ws';
 
 const LANES = 16; // handshakes in flight at once, as many clients arriving together
 const sockets = [];
 let frames = 0;
+let bytes = 0;          // the counted frames' payload bytes
 let latencies = [];
 let closes = {};
 let recording = 0;      // record the latency of every n-th frame; 0: none (they cost memory)
@@ -63,6 +65,9 @@ function connect(message) {
 /** Connection `index`: opened, subscribed (resuming after `cursor` if given), counted as it receives. */
 function openSocket(index, cursor, ready, opened, failed) {
   const { url, subscribe, protocol, user } = options;
+  // bulletin.v1.cbor: binary frames, read as the JSON they stand for, so that the checks below are the same
+  const cbor = protocol === 'bulletin.v1.cbor';
+  const send = frame => socket.send(cbor ? encode(frame) : JSON.stringify(frame));
   const name = user && `${user.prefix}${user.from + index}`;
   const socket = new WebSocket(user?.query ? `${url}?user=${name}` : url, protocol ? [protocol] : [], {
     perMessageDeflate: false,
@@ -74,10 +79,10 @@ function openSocket(index, cursor, ready, opened, failed) {
     if (paused.has(socket)) {
       return;
     }
-    const text = data.toString();
+    const text = cbor ? JSON.stringify(decode(data)) : data.toString();
     if (!subscribed) {
       if (text.includes('"welcome"')) {
-        socket.send(JSON.stringify({ type: 'subscribe', topics: [subscribe], ...(cursor && { resume: { [subscribe]: cursor } }) }));
+        send({ type: 'subscribe', topics: [subscribe], ...(cursor && { resume: { [subscribe]: cursor } }) });
       } else if (text.includes('"subscribed"')) {
         subscribed = true;
         if (cursor && !text.includes('true')) {
@@ -97,6 +102,7 @@ function openSocket(index, cursor, ready, opened, failed) {
       return; // what came before this connection (a user's unread): neither a delivery nor a latency
     }
     frames++;
+    bytes += data.length;
     const mark = recording > 0 && frames % recording === 0 ? text.indexOf('t=') : -1;
     if (mark >= 0) {
       const sent = BigInt(text.slice(mark + 2, text.indexOf(';', mark)));
@@ -177,7 +183,7 @@ process.on('message', message => {
   } else if (message.report) {
     const seqs = [...cursors.values()].map(c => c.seq);
     const noted = [...notes.values()].map(seen => seen.size);
-    process.send({ frames, latencies, closes, order, storm, liveTwice, storedTwice, connections: sockets.length,
+    process.send({ frames, bytes, latencies, closes, order, storm, liveTwice, storedTwice, connections: sockets.length,
       lowestSeq: seqs.length === sockets.length ? Math.min(...seqs) : 0,
       fewestNotes: noted.length === sockets.length ? Math.min(...noted) : 0,
       notesSeen: noted.reduce((sum, n) => sum + n, 0) });
@@ -186,6 +192,7 @@ process.on('message', message => {
   } else if (message.reset) {
     recording = message.reset.every ?? 0;
     frames = 0;
+    bytes = 0;
     latencies = [];
     closes = {};
   } else if (message.pause) {

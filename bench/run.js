@@ -5,7 +5,7 @@
 // builds bench/naive itself.
 //   node bench/run.js [--quick] [--only=S1,S4,S7,…] [--payara | --postgresql] [--profile]
 //   --quick: 1,000 subscribers only (S5 always runs at 1,000); --subscribers=N: N only, without S1's 18,000;
-//   --only: just those scenarios;
+//   --only: just those scenarios (S10, JSON against CBOR, runs only when named);
 //   --payara (or --server=payara): Bulletin on Payara Micro instead of WildFly;
 //   --server=glassfish|liberty: Bulletin on GlassFish 7 or Open Liberty, set up by servers/NAME.sh as the
 //   smoke suite does (servers/bench-server), with S4's users and S6's textbook endpoint added;
@@ -42,7 +42,7 @@ if (!['wildfly', 'payara', ...Object.keys(SCRIPTED)].includes(SERVER_NAME)) {
   throw new Error(`--server=${SERVER_NAME}: wildfly, payara, glassfish or liberty`);
 }
 const ONLY = SMOKE ? ['S2'] : process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
-const want = scenario => !ONLY || ONLY.includes(scenario);
+const want = scenario => scenario === 'S10' ? ONLY?.includes(scenario) : !ONLY || ONLY.includes(scenario);
 const POSTGRESQL = process.argv.includes('--postgresql');
 const METRICS = process.argv.includes('--metrics');
 const TRACING = process.argv.includes('--tracing');
@@ -105,6 +105,9 @@ const TARGETS = {
     // every client of the peer is a user: a broadcast is the role's fan-out, with nothing stored
     notifyAll: body => request('POST', 9100, '/publish', notificationFrame(body)),
   },
+  // S10: Bulletin's news over bulletin.v1.cbor
+  bulletinCbor: { url: 'ws://127.0.0.1:8080/bulletin/ws/news', protocol: 'bulletin.v1.cbor', subscribe: 'bench',
+    publish: summary => TARGETS.bulletin.publish(summary) },
   // S6: the textbook JSR 356 broadcast (bench/naive) in the same server as Bulletin, encoding per session or once
   naive: naiveTarget('/naive/publish'),
   naiveOnce: naiveTarget('/naive/publish?encode=once'),
@@ -408,6 +411,7 @@ async function received(load) {
   const reports = await load.report();
   return {
     frames: reports.reduce((sum, r) => sum + r.frames, 0),
+    bytes: reports.reduce((sum, r) => sum + r.bytes, 0),
     latencies: reports.flatMap(r => r.latencies),
     closes: reports.reduce((all, r) => ({ ...all, ...r.closes }), {}),
   };
@@ -449,14 +453,16 @@ async function flood(server, target, count, bytes) {
     }
   }));
   let frames = 0;
+  let payload = 0;
   await until('every frame delivered', async () => {
-    frames = (await received(load)).frames;
+    ({ frames, bytes: payload } = await received(load));
     return frames >= items * load.connected;
   }, 120).catch(error => console.error(error.message));
   const seconds = Number(process.hrtime.bigint() - begin) / 1e9;
   const micros = (await server.cpuMicros()) - cpu;
   load.close();
-  return { framesPerSecond: frames / seconds, cpuMicrosPerFrame: micros / frames, frames, expected: items * load.connected,
+  return { framesPerSecond: frames / seconds, cpuMicrosPerFrame: micros / frames, bytesPerFrame: payload / frames,
+    frames, expected: items * load.connected,
     connected: load.connected };
 }
 
@@ -747,6 +753,18 @@ async function main() {
     console.error(`S6 ${count} done: ${[r.bulletin, r.naive, r.naiveOnce].map(f => `${f.frames}/${f.expected}`).join(', ')} frames`);
   }
 
+  // S10: the same floods over bulletin.v1.json and bulletin.v1.cbor, back to back in the same server
+  const subprotocols = [];
+  for (const count of want('S10') ? SIZES : []) {
+    await flood(servers.bulletin, TARGETS.bulletinCbor, SIZES[0], 100); // CBOR's path compiles, untimed
+    for (const bytes of [100, 1000]) {
+      const r = { count, bytes, json: await flood(servers.bulletin, TARGETS.bulletin, count, bytes),
+        cbor: await flood(servers.bulletin, TARGETS.bulletinCbor, count, bytes) };
+      subprotocols.push(r);
+      console.error(`S10 ${count} × ${bytes} done: ${r.json.frames}/${r.json.expected} JSON, ${r.cbor.frames}/${r.cbor.expected} CBOR frames`);
+    }
+  }
+
   const count = SIZES.at(-1);
   if (want('S3')) {
     const r = await both(name => latency(TARGETS[name], count));
@@ -807,12 +825,21 @@ async function main() {
       `| ${fmt(r.count, 0)} | CPU µs per frame | ${fmt(r.bulletin.cpuMicrosPerFrame, 2)} | ${fmt(r.naive.cpuMicrosPerFrame, 2)} | ${fmt(r.naiveOnce.cpuMicrosPerFrame, 2)} | ${fmt(r.naive.cpuMicrosPerFrame / r.naiveOnce.cpuMicrosPerFrame, 2)} |`,
       `| ${fmt(r.count, 0)} | frames per second | ${fmt(r.bulletin.framesPerSecond, 0)} | ${fmt(r.naive.framesPerSecond, 0)} | ${fmt(r.naiveOnce.framesPerSecond, 0)} | ${fmt(r.naive.framesPerSecond / r.naiveOnce.framesPerSecond, 2)} |`]),
     ''];
+  const s10 = subprotocols.length === 0 ? [] : [
+    'S10, the subprotocols: floods through Bulletin to subscribers of `bulletin.v1.json`, then of `bulletin.v1.cbor`, back to',
+    'back in the same server; payload bytes per frame as received (each frame adds a 2 or 4 byte WebSocket header), server CPU',
+    'µs per delivered frame, delivered frames per second (the CBOR clients also decode each frame, which takes the box\'s CPU too):', '',
+    '| subscribers × summary | metric | JSON | CBOR | CBOR / JSON |', '|---|---|---|---|---|',
+    ...subprotocols.flatMap(r => [['payload bytes per frame', 'bytesPerFrame', 0], ['CPU µs per frame', 'cpuMicrosPerFrame', 2],
+      ['frames per second', 'framesPerSecond', 0]].map(([metric, key, digits]) =>
+      `| ${fmt(r.count, 0)} × ${r.bytes} B | ${metric} | ${fmt(r.json[key], digits)} | ${fmt(r.cbor[key], digits)} | ${fmt(r.cbor[key] / r.json[key], 2)} |`)),
+    ''];
   const cores = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm).length;
   const options = [QUICK && '--quick', SUBSCRIBERS && `--subscribers=${SUBSCRIBERS}`, SMOKE ? '--smoke' : ONLY && `--only=${ONLY}`];
   const run = `${new Date().toISOString().slice(0, 16)}Z, Bulletin on ${SERVER}, on ${cpu}, ${cores} cores${options.filter(Boolean).map(o => ` (${o})`).join('')}`;
   const report = [`Run of ${run}:`, '', '| scenario | metric | Bulletin | Node peer | ratio |', '|---|---|---|---|---|',
     ...rows.map(r => `| ${r.scenario} | ${r.metric} | ${fmt(r.bulletin, r.digits)} | ${fmt(r.peer, r.digits)} | ${fmt(r.bulletin / r.peer, 2)} |`),
-    '', ...s6].join('\n');
+    '', ...s6, ...s10].join('\n');
   fs.writeFileSync(path.join(OUT, 'report.md'), report);
   // for bench/servers.js, which puts the servers side by side
   fs.writeFileSync(path.join(OUT, `report-${SERVER_NAME}.json`), JSON.stringify({ server: SERVER, run, report, rows, ablation }));
