@@ -21,7 +21,11 @@ public final class EncodedFrame {
         return json;
     }
 
-    /** The frame of {@code bulletin.v1.cbor}: a new read-only view for each send, over bytes made once. */
+    /**
+     * The frame of {@code bulletin.v1.cbor}: a new view for each send, over bytes made once. Not a
+     * read-only view: Open Liberty's TCP channel takes the buffer's array and fails on one
+     * ({@code ReadOnlyBufferException}); a server frame is not masked, so no container writes to it.
+     */
     public ByteBuffer cbor() {
         byte[] bytes = cbor;
         if (bytes == null) {
@@ -33,7 +37,7 @@ public final class EncodedFrame {
                 }
             }
         }
-        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+        return ByteBuffer.wrap(bytes);
     }
 
     @Override

@@ -91,7 +91,7 @@ class CborTest {
         first.get(new byte[first.remaining()]);
         ByteBuffer second = frame.cbor();
         assertEquals(0, second.position(), "a send that read its view leaves the next one whole");
-        assertTrue(second.isReadOnly());
+        assertTrue(second.hasArray(), "a heap buffer, which Open Liberty needs");
         assertArrayEquals(cbor.encode(new ServerFrame.Pong("7", "now")).array(), bytes(second));
         Object made = backing(frame);
         assertNotNull(made, "the bytes are kept");
