@@ -3,7 +3,7 @@
 // {reset: {every}}, {report}, {pause: {fraction}}, {storm: {spreadMs}}, {exit}; connect's
 // `track: 'notes'` keeps which notifications (note=… in their body) each user has had. Stays under 20,000
 // open files: at most 9,000 connections each.
-import { decode, encode } from 'cbor-x';
+import { decode, encode } from 'cborg';
 import WebSocket from 'ws';
 
 const LANES = 16; // handshakes in flight at once, as many clients arriving together
