@@ -6,6 +6,7 @@ import dev.bulletin.protocol.EncodedFrame;
 import dev.bulletin.protocol.Protocol;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
@@ -62,10 +63,11 @@ final class SessionSink implements Sink {
     public void send(EncodedFrame frame, Consumer<Throwable> done) {
         withoutServices(() -> {
             try {
+                SendHandler sent = result -> done.accept(result.isOK() ? null : result.getException());
                 if (cbor) {
-                    remote.sendBinary(frame.cbor(), result -> done.accept(result.isOK() ? null : result.getException()));
+                    remote.sendBinary(frame.cbor(), sent);
                 } else {
-                    remote.sendText(frame.json(), result -> done.accept(result.isOK() ? null : result.getException()));
+                    remote.sendText(frame.json(), sent);
                 }
             } catch (RuntimeException e) {
                 done.accept(e);

@@ -157,7 +157,8 @@ public final class Cbor {
         };
     }
 
-    private static byte[] bytes(ByteBuffer buffer) {
+    /** A copy of the buffer's remaining bytes, leaving it as it was: a container's buffer may be direct, read-only or reused. */
+    static byte[] bytes(ByteBuffer buffer) {
         ByteBuffer view = buffer.duplicate();
         byte[] bytes = new byte[view.remaining()];
         view.get(bytes);

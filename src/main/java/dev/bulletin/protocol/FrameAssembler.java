@@ -58,10 +58,10 @@ public final class FrameAssembler {
             if (binary == null) {
                 binary = new ByteArrayOutputStream(part.remaining() * 2);
             }
-            binary.writeBytes(copy(part));
+            binary.writeBytes(Cbor.bytes(part));
             return null;
         }
-        ByteBuffer message = binary == null ? part : ByteBuffer.wrap(append(binary, copy(part)));
+        ByteBuffer message = binary == null ? part : ByteBuffer.wrap(append(binary, Cbor.bytes(part)));
         reset();
         return CBOR.decode(message);
     }
@@ -72,13 +72,6 @@ public final class FrameAssembler {
         reset();
         discarding = !last;
         return tooBig;
-    }
-
-    /** A container's buffer may be direct, read-only, or reused once the handler returns. */
-    private static byte[] copy(ByteBuffer part) {
-        byte[] bytes = new byte[part.remaining()];
-        part.duplicate().get(bytes);
-        return bytes;
     }
 
     private static byte[] append(ByteArrayOutputStream parts, byte[] last) {
